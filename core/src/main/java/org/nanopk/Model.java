@@ -1,0 +1,474 @@
+package org.nanopk;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.nanopk.internal.Checks;
+import org.nanopk.internal.CompiledModel;
+import org.nanopk.internal.Expr;
+import org.nanopk.internal.Kinetics;
+import org.nanopk.internal.Table;
+import org.nanopk.solve.Solver;
+
+/**
+ * A compartment model: compartments, named parameters, transfers with rate laws, outputs, integrals
+ * and a default dosing regimen. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * Model m = Model.builder("one-compartment")
+ *     .compartment("blood", 1.7)          // volume 1.7 mL
+ *     .sink("urine")
+ *     .parameter("k", 0.1)                // 1/h
+ *     .firstOrder("blood", "urine", "k")
+ *     .dose(Dose.bolus("blood", 100))     // 100 %ID at t = 0
+ *     .build();
+ * Simulation sim = m.simulate(Times.grid(0, 24, 1));
+ * Model faster = m.with("k", 0.2);        // shares the compiled structure
+ * }</pre>
+ *
+ * <p>A model is compiled once when built: names are resolved to indices, expressions parsed, and the
+ * parameters evaluated in dependency order. {@link #with(String, double)} re-evaluates the numbers and
+ * shares the compiled structure; the solvers' hot loops see only primitive arrays.
+ */
+public final class Model {
+    private final String name;
+    private final List<Compartment> compartments;
+    private final Map<String, String> parameterDefinitions;
+    private final List<Transfer> transfers;
+    private final List<Output> outputs;
+    private final List<Integral> integrals;
+    private final Regimen regimen;
+    private final CompiledModel compiled;
+    private final Expr[] parameterExprs;
+    private final Kinetics kinetics;
+
+    private Model(String name, List<Compartment> compartments, Map<String, String> parameterDefinitions,
+                  List<Transfer> transfers, List<Output> outputs, List<Integral> integrals, Regimen regimen,
+                  CompiledModel compiled, Expr[] parameterExprs) {
+        this.name = name;
+        this.compartments = compartments;
+        this.parameterDefinitions = parameterDefinitions;
+        this.transfers = transfers;
+        this.outputs = outputs;
+        this.integrals = integrals;
+        this.regimen = regimen;
+        this.compiled = compiled;
+        this.parameterExprs = parameterExprs;
+        this.kinetics = compiled.evaluate(parameterExprs);
+    }
+
+    /** A builder for a model called {@code name}. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** A builder holding this model's definition, to extend or change it. */
+    public Builder toBuilder() {
+        Builder b = new Builder(name);
+        compartments.forEach(b::compartment);
+        parameterDefinitions.forEach(b::parameter);
+        transfers.forEach(b::transfer);
+        outputs.forEach(b::output);
+        integrals.forEach(b::integral);
+        b.regimen(regimen);
+        return b;
+    }
+
+    // ---- definition ------------------------------------------------------------------------
+
+    /** The model name. */
+    public String name() {
+        return name;
+    }
+
+    /** The compartments, in order (the order of the state vector; NONMEM's CMT is the 1-based position). */
+    public List<Compartment> compartments() {
+        return compartments;
+    }
+
+    /** The compartment called {@code name}. */
+    public Compartment compartment(String compartmentName) {
+        for (Compartment c : compartments) {
+            if (c.name().equals(compartmentName)) {
+                return c;
+            }
+        }
+        throw Checks.unknown("compartment", compartmentName, compiled.compartments());
+    }
+
+    /** The compartment names, in order. */
+    public List<String> compartmentNames() {
+        return compiled.compartments();
+    }
+
+    /** The position of a compartment in the state vector (0-based), or -1. */
+    public int indexOf(String compartmentName) {
+        return compiled.compartmentIndex(compartmentName);
+    }
+
+    /** The transfers, in order. */
+    public List<Transfer> transfers() {
+        return transfers;
+    }
+
+    /** The outputs, in order. */
+    public List<Output> outputs() {
+        return outputs;
+    }
+
+    /** The integrals (bookkeeping states), in order. */
+    public List<Integral> integrals() {
+        return integrals;
+    }
+
+    /** The parameter definitions as written: name → number or expression, in declaration order. */
+    public Map<String, String> parameterDefinitions() {
+        return parameterDefinitions;
+    }
+
+    /** The evaluated parameter values. */
+    public Parameters parameters() {
+        return kinetics.parameters();
+    }
+
+    /** The value of one parameter. */
+    public double parameter(String parameterName) {
+        return kinetics.parameters().get(parameterName);
+    }
+
+    /** The default dosing regimen (used by {@link #simulate(double...)}). */
+    public Regimen regimen() {
+        return regimen;
+    }
+
+    /** The volume of a compartment in mL (NaN if it has none). */
+    public double volume(String compartmentName) {
+        return kinetics.volume(index(compartmentName));
+    }
+
+    /** The tissue mass of a compartment in g (its volume at density 1 if no mass is given; NaN if neither). */
+    public double mass(String compartmentName) {
+        return kinetics.mass(index(compartmentName));
+    }
+
+    private int index(String compartmentName) {
+        int i = compiled.compartmentIndex(compartmentName);
+        if (i < 0) {
+            throw Checks.unknown("compartment", compartmentName, compiled.compartments());
+        }
+        return i;
+    }
+
+    /**
+     * True if every rate is first order, flow, permeability, zero order or an affine expression with
+     * constant coefficients: the model is linear time-invariant and has an exact solution.
+     */
+    public boolean isLinear() {
+        return compiled.isLinear();
+    }
+
+    Kinetics kinetics() {
+        return kinetics;
+    }
+
+    // ---- changed copies ----------------------------------------------------------------------
+
+    /**
+     * This model with parameter {@code parameterName} set to {@code value} (a derived parameter becomes
+     * a fixed number). The compiled structure is shared; derived parameters are re-evaluated.
+     *
+     * @throws IllegalArgumentException for an unknown parameter, a non-finite value, or a value that
+     *         makes a volume, rate constant or other derived number invalid
+     */
+    public Model with(String parameterName, double value) {
+        return with(Map.of(Checks.notNull("parameter name", parameterName), value));
+    }
+
+    /** This model with several parameters changed at once (see {@link #with(String, double)}). */
+    public Model with(Map<String, ? extends Number> values) {
+        Checks.notNull("parameter values", values);
+        Map<String, String> defs = new LinkedHashMap<>(parameterDefinitions);
+        Expr[] exprs = parameterExprs.clone();
+        for (Map.Entry<String, ? extends Number> e : values.entrySet()) {
+            String p = e.getKey();
+            int i = compiled.parameterIndex(p);
+            if (i < 0) {
+                throw Checks.unknown("parameter", p, compiled.parameters());
+            }
+            double v = Checks.finite("parameter " + p, Checks.notNull("value of " + p, e.getValue()).doubleValue());
+            defs.put(p, Expr.format(v));
+            exprs[i] = Expr.number(v);
+        }
+        return new Model(name, compartments, Collections.unmodifiableMap(defs), transfers, outputs, integrals,
+            regimen, compiled, exprs);
+    }
+
+    /** This model with another default regimen. */
+    public Model withRegimen(Regimen newRegimen) {
+        return new Model(name, compartments, parameterDefinitions, transfers, outputs, integrals,
+            Checks.notNull("regimen", newRegimen), compiled, parameterExprs);
+    }
+
+    /** This model with the given doses as its default regimen. */
+    public Model withDoses(Dose... doses) {
+        return withRegimen(Regimen.of(doses));
+    }
+
+    /** This model under another name. */
+    public Model withName(String newName) {
+        return new Model(Checks.notNull("model name", newName), compartments, parameterDefinitions, transfers,
+            outputs, integrals, regimen, compiled, parameterExprs);
+    }
+
+    // ---- simulation --------------------------------------------------------------------------
+
+    /** Simulates the default regimen with the automatic solver, reporting at {@code times} (h, increasing). */
+    public Simulation simulate(double... times) {
+        return simulate(regimen, times, Solvers.DEFAULT);
+    }
+
+    /** Simulates the default regimen with {@code solver}. */
+    public Simulation simulate(double[] times, Solver solver) {
+        return simulate(regimen, times, solver);
+    }
+
+    /** Simulates {@code doses} with the automatic solver, reporting at {@code times}. */
+    public Simulation simulate(Regimen doses, double... times) {
+        return simulate(doses, times, Solvers.DEFAULT);
+    }
+
+    /**
+     * Simulates {@code doses} with {@code solver}, reporting the state at each of {@code times}
+     * (h, strictly increasing, ≥ 0). The system starts empty at t = 0. A dose at an output time
+     * enters before that output is taken.
+     *
+     * @throws IllegalArgumentException for bad times or doses into unknown compartments
+     * @throws PkException if the integration fails
+     */
+    public Simulation simulate(Regimen doses, double[] times, Solver solver) {
+        Checks.notNull("regimen", doses);
+        Checks.notNull("solver", solver);
+        Times.requireIncreasing("times", times);
+        List<Engine.Item> items = new ArrayList<>(doses.doses().size() + times.length);
+        int k = 0;
+        for (Dose d : doses.doses()) {
+            while (k < times.length && times[k] < d.time()) {
+                items.add(Engine.Item.observe(times[k++]));
+            }
+            items.add(Engine.Item.dose(d, false));
+        }
+        while (k < times.length) {
+            items.add(Engine.Item.observe(times[k++]));
+        }
+        return new Simulation(this, Engine.run(this, items, solver), null);
+    }
+
+    // ---- object ------------------------------------------------------------------------------
+
+    /** Models are equal when their definitions are (name, compartments, parameters, transfers, outputs, integrals, doses). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Model m && name.equals(m.name) && compartments.equals(m.compartments)
+            && parameterDefinitions.equals(m.parameterDefinitions)
+            && new ArrayList<>(parameterDefinitions.keySet()).equals(new ArrayList<>(m.parameterDefinitions.keySet()))
+            && transfers.equals(m.transfers) && outputs.equals(m.outputs) && integrals.equals(m.integrals)
+            && regimen.equals(m.regimen);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, compartments, parameterDefinitions, transfers, outputs, integrals, regimen);
+    }
+
+    /** A readable description: compartments, transfers, parameters, outputs and doses. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Model ").append(name).append(": ").append(compartments.size()).append(" compartments, ")
+            .append(transfers.size()).append(" transfers, ").append(parameterDefinitions.size())
+            .append(" parameters").append(isLinear() ? " (linear)" : "").append('\n');
+        Table c = new Table("compartment", "volume (mL)", "mass (g)", "kind");
+        for (int i = 0; i < compartments.size(); i++) {
+            Compartment comp = compartments.get(i);
+            double v = kinetics.volume(i);
+            double m = kinetics.mass(i);
+            c.row(comp.name(), Double.isNaN(v) ? "" : Checks.g(v), Double.isNaN(m) ? "" : Checks.g(m),
+                comp.sink() ? "sink" : "");
+        }
+        sb.append(c).append("\n\n");
+        Table t = new Table("from", "to", "law", "rate (amount/h)");
+        for (Transfer tr : transfers) {
+            t.row(tr.from(), tr.to(), tr.law().type(), tr.law().formula(tr.from(), tr.to()));
+        }
+        sb.append(t).append("\n\n");
+        Table p = new Table("parameter", "value", "definition");
+        for (Map.Entry<String, String> e : parameterDefinitions.entrySet()) {
+            p.row(e.getKey(), Checks.g(parameter(e.getKey())), Checks.isNumber(e.getValue()) ? "" : e.getValue());
+        }
+        sb.append(p);
+        if (!outputs.isEmpty() || !integrals.isEmpty()) {
+            sb.append("\n\n");
+            Table o = new Table("output", "definition");
+            outputs.forEach(out -> o.row(out.name(), out.expression()));
+            integrals.forEach(in -> o.row(in.name(), "integral of " + in.rate()));
+            sb.append(o);
+        }
+        if (!regimen.isEmpty()) {
+            sb.append("\n\ndoses:\n").append(regimen);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Builds a {@link Model}. Mutable and not thread-safe; {@link #build()} validates everything and
+     * yields an immutable model. Names must be unique across compartments, integrals, parameters and
+     * outputs.
+     */
+    public static final class Builder {
+        private final String name;
+        private final List<Compartment> compartments = new ArrayList<>();
+        private final Map<String, String> parameters = new LinkedHashMap<>();
+        private final List<String> duplicateParameters = new ArrayList<>();
+        private final List<Transfer> transfers = new ArrayList<>();
+        private final List<Output> outputs = new ArrayList<>();
+        private final List<Integral> integrals = new ArrayList<>();
+        private Regimen regimen = Regimen.empty();
+
+        private Builder(String name) {
+            this.name = Checks.notNull("model name", name);
+        }
+
+        /** Adds a compartment without a volume (amounts only). */
+        public Builder compartment(String compartmentName) {
+            return compartment(Compartment.of(compartmentName));
+        }
+
+        /** Adds a compartment with a volume in mL. */
+        public Builder compartment(String compartmentName, double volumeMl) {
+            return compartment(Compartment.of(compartmentName).withVolume(volumeMl));
+        }
+
+        /** Adds a compartment with a volume in mL and a tissue mass in g. */
+        public Builder compartment(String compartmentName, double volumeMl, double massG) {
+            return compartment(Compartment.of(compartmentName).withVolume(volumeMl).withMass(massG));
+        }
+
+        /** Adds a compartment with a volume in mL given as a parameter name or expression. */
+        public Builder compartment(String compartmentName, String volumeMl) {
+            return compartment(Compartment.of(compartmentName).withVolume(volumeMl));
+        }
+
+        /** Adds a compartment. */
+        public Builder compartment(Compartment compartment) {
+            compartments.add(Checks.notNull("compartment", compartment));
+            return this;
+        }
+
+        /** Adds a sink: a compartment that only accumulates (urine, faeces, degraded payload). */
+        public Builder sink(String sinkName) {
+            return compartment(Compartment.sinkOf(sinkName));
+        }
+
+        /** Adds a parameter with a value. */
+        public Builder parameter(String parameterName, double value) {
+            return parameter(parameterName, Checks.number("parameter " + parameterName, value));
+        }
+
+        /** Adds a parameter defined by a number, another parameter's name or an expression of parameters. */
+        public Builder parameter(String parameterName, String definition) {
+            Checks.name("parameter name", parameterName);
+            Checks.notNull("definition of parameter " + parameterName, definition);
+            if (parameters.put(parameterName, Checks.canonical(definition)) != null) {
+                duplicateParameters.add(parameterName);
+            }
+            return this;
+        }
+
+        /** Adds a transfer. */
+        public Builder transfer(Transfer transfer) {
+            transfers.add(Checks.notNull("transfer", transfer));
+            return this;
+        }
+
+        /** Adds a transfer from {@code from} to {@code to} at the rate of {@code law}. */
+        public Builder transfer(String from, String to, RateLaw law) {
+            return transfer(new Transfer(from, to, law));
+        }
+
+        /** Adds a first-order transfer k·A with k a parameter name or expression (1/h). */
+        public Builder firstOrder(String from, String to, String k) {
+            return transfer(from, to, RateLaw.firstOrder(k));
+        }
+
+        /** Adds a first-order transfer k·A (k in 1/h). */
+        public Builder firstOrder(String from, String to, double k) {
+            return transfer(from, to, RateLaw.firstOrder(k));
+        }
+
+        /** Adds an output: an expression of amounts, parameters and t. */
+        public Builder output(String outputName, String expression) {
+            return output(new Output(outputName, expression, null));
+        }
+
+        /** Adds an output with a tissue mass in g (a number, parameter or expression), for %ID per gram. */
+        public Builder output(String outputName, String expression, String massG) {
+            return output(new Output(outputName, expression, massG));
+        }
+
+        /** Adds an output. */
+        public Builder output(Output output) {
+            outputs.add(Checks.notNull("output", output));
+            return this;
+        }
+
+        /** Adds an integral: a bookkeeping state with d(name)/dt = rate (an expression), starting at 0. */
+        public Builder integral(String integralName, String rate) {
+            return integral(new Integral(integralName, rate));
+        }
+
+        /** Adds an integral. */
+        public Builder integral(Integral integral) {
+            integrals.add(Checks.notNull("integral", integral));
+            return this;
+        }
+
+        /** Adds a dose to the default regimen. */
+        public Builder dose(Dose dose) {
+            regimen = regimen.plus(Checks.notNull("dose", dose));
+            return this;
+        }
+
+        /** Replaces the default regimen. */
+        public Builder regimen(Regimen doses) {
+            regimen = Checks.notNull("regimen", doses);
+            return this;
+        }
+
+        /**
+         * Validates and compiles the model.
+         *
+         * @throws IllegalArgumentException naming the offending part: an unknown or duplicate name, a
+         *         transfer out of a sink, a malformed or cyclic expression, an invalid number
+         */
+        public Model build() {
+            if (!duplicateParameters.isEmpty()) {
+                throw new IllegalArgumentException("duplicate name '" + duplicateParameters.get(0)
+                    + "': parameter defined twice; expected every parameter name to be unique");
+            }
+            Map<String, String> defs = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+            CompiledModel cm = CompiledModel.compile(name, compartments, defs, transfers, outputs, integrals);
+            for (Dose d : regimen.doses()) {
+                if (d.givesDose() && cm.compartmentIndex(d.compartment()) < 0) {
+                    throw new IllegalArgumentException("dose into '" + d.compartment() + "': "
+                        + Checks.unknown("compartment", d.compartment(), cm.compartments()).getMessage());
+                }
+            }
+            return new Model(name, List.copyOf(compartments), defs, List.copyOf(transfers), List.copyOf(outputs),
+                List.copyOf(integrals), regimen, cm, cm.bindParameters(defs));
+        }
+    }
+}

@@ -1,0 +1,381 @@
+package org.nanopk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.nanopk.internal.Checks;
+import org.nanopk.internal.CompiledModel;
+import org.nanopk.internal.Kinetics;
+import org.nanopk.internal.Table;
+import org.nanopk.solve.SolverStats;
+
+/**
+ * The result of simulating a {@link Model}: the amount in every compartment, the value of every
+ * integral and output, at each output time, plus the cumulative dose that had entered by then.
+ * Immutable. Every quantity is available as a {@link Series}: amounts, concentrations (amount/mL),
+ * %ID and %ID per gram. {@code toString()} prints a table of amounts.
+ *
+ * <p>%ID is relative to the total amount that entered the model up to the last output time (for a
+ * single dose, the dose after bioavailability).
+ */
+public final class Simulation {
+    private final Model model;
+    private final double[] times;
+    private final double[][] states;
+    private final double[][] outputs;
+    private final double[] dosed;
+    private final int[] evid;
+    private final String id;
+    private final double totalDosed;
+    private final SolverStats stats;
+
+    Simulation(Model model, Engine.Result r, String id) {
+        this.model = model;
+        this.times = r.times();
+        this.states = r.states();
+        this.dosed = r.dosed();
+        this.evid = r.evid();
+        this.id = id;
+        this.totalDosed = r.totalDosed();
+        this.stats = r.stats();
+        CompiledModel cm = model.kinetics().model();
+        int no = cm.outputs().size();
+        this.outputs = new double[times.length][no];
+        if (no > 0) {
+            double[] env = new double[cm.envSize()];
+            double[] p = model.kinetics().parameterArray();
+            System.arraycopy(p, 0, env, 0, p.length);
+            int ns = cm.stateCount();
+            for (int i = 0; i < times.length; i++) {
+                System.arraycopy(states[i], 0, env, p.length, ns);
+                env[p.length + ns] = times[i];
+                for (int k = 0; k < no; k++) {
+                    outputs[i][k] = cm.output(k, env);
+                }
+            }
+        }
+        for (int i = 0; i < times.length; i++) {
+            for (int j = 0; j < states[i].length; j++) {
+                if (!Double.isFinite(states[i][j])) {
+                    throw new PkException("model '" + model.name() + "': " + cm.states().get(j) + " = "
+                        + states[i][j] + " at t = " + times[i] + " h; the solution is not finite", times[i]);
+                }
+            }
+            for (int k = 0; k < no; k++) {
+                if (!Double.isFinite(outputs[i][k])) {
+                    throw new PkException("model '" + model.name() + "': output " + cm.outputs().get(k) + " = "
+                        + outputs[i][k] + " at t = " + times[i] + " h (" + model.outputs().get(k).expression()
+                        + "); the output expression is not finite there", times[i]);
+                }
+            }
+        }
+    }
+
+    /** The model simulated. */
+    public Model model() {
+        return model;
+    }
+
+    /** The output times (h), a copy. */
+    public double[] times() {
+        return times.clone();
+    }
+
+    /** The number of output rows. */
+    public int size() {
+        return times.length;
+    }
+
+    /** The subject ID for simulations of NONMEM-style data, else null. */
+    public String id() {
+        return id;
+    }
+
+    /** The EVID of each row (0 for an output time, 1, 3 or 4 for a dose record), a copy. */
+    public int[] evid() {
+        return evid.clone();
+    }
+
+    /** The work the solver did. */
+    public SolverStats stats() {
+        return stats;
+    }
+
+    /** The total amount that entered the model up to the last output time (the reference for %ID). */
+    public double totalDosed() {
+        return totalDosed;
+    }
+
+    /** Names of the columns: compartments, integrals, outputs. */
+    public List<String> names() {
+        CompiledModel cm = model.kinetics().model();
+        List<String> n = new ArrayList<>(cm.states());
+        n.addAll(cm.outputs());
+        return n;
+    }
+
+    /** The amount in a compartment, the value of an integral, or the value of an output. */
+    public Series amount(String name) {
+        return Series.trusted(name, "amount", times, column(name));
+    }
+
+    /** Same as {@link #amount(String)}. */
+    public Series series(String name) {
+        return amount(name);
+    }
+
+    /** The value of {@code name} at output row {@code row}. */
+    public double value(String name, int row) {
+        return column(name)[row];
+    }
+
+    /** The value of {@code name} at output time {@code t} (one of {@link #times()}). */
+    public double at(String name, double t) {
+        return amount(name).at(t);
+    }
+
+    /** Concentration of a compartment: amount/volume (amount/mL). */
+    public Series concentration(String compartment) {
+        int c = compartmentIndex(compartment);
+        double v = model.kinetics().volume(c);
+        if (Double.isNaN(v)) {
+            throw new IllegalArgumentException("compartment '" + compartment
+                + "' has no volume, so it has no concentration; give it a volume in mL");
+        }
+        double[] a = column(compartment);
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] / v;
+        }
+        return Series.trusted(compartment, "amount/mL", times, out);
+    }
+
+    /** %ID of a compartment or output: 100·amount/total dose. */
+    public Series percentId(String name) {
+        double[] a = column(name);
+        double ref = referenceDose();
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = 100 * a[i] / ref;
+        }
+        return Series.trusted(name, "%ID", times, out);
+    }
+
+    /** %ID per gram of tissue: %ID/mass, for a compartment with a mass or volume, or an output with a mass. */
+    public Series percentIdPerGram(String name) {
+        double mass = massOf(name);
+        double[] p = percentId(name).values();
+        for (int i = 0; i < p.length; i++) {
+            p[i] /= mass;
+        }
+        return Series.trusted(name, "%ID/g", times, p);
+    }
+
+    /** The cumulative amount that had entered the model by each output time (resets set it back to 0). */
+    public Series dosed() {
+        return Series.trusted("dosed", "amount", times, dosed.clone());
+    }
+
+    /** The total amount in all compartments (sinks included, integrals excluded) at each output time. */
+    public Series total() {
+        int nc = model.kinetics().model().compartmentCount();
+        double[] s = new double[times.length];
+        for (int i = 0; i < times.length; i++) {
+            double sum = 0;
+            for (int j = 0; j < nc; j++) {
+                sum += states[i][j];
+            }
+            s[i] = sum;
+        }
+        return Series.trusted("total", "amount", times, s);
+    }
+
+    /** Non-compartmental analysis of the concentration of a compartment (with the total dose as bolus dose). */
+    public Nca nca(String compartment) {
+        return concentration(compartment).nca(referenceDose());
+    }
+
+    /**
+     * Delivery efficiency of a tissue (a compartment or output) relative to blood: DE(t) in %ID,
+     * DEmax and its time, and AUC_tissue/AUC_blood.
+     */
+    public Delivery deliveryEfficiency(String tissue, String blood) {
+        Series de = percentId(tissue);
+        Series b = percentId(blood);
+        return new Delivery(tissue, blood, de, de.max(), de.timeOfMax(), de.auc(), b.auc());
+    }
+
+    private double referenceDose() {
+        if (!(totalDosed > 0)) {
+            throw new IllegalArgumentException("no dose entered the model by the last output time ("
+                + (times.length > 0 ? times[times.length - 1] + " h" : "no outputs") + "); %ID is undefined");
+        }
+        return totalDosed;
+    }
+
+    private int compartmentIndex(String compartment) {
+        CompiledModel cm = model.kinetics().model();
+        int c = cm.compartmentIndex(compartment);
+        if (c < 0) {
+            throw Checks.unknown("compartment", compartment, cm.compartments());
+        }
+        return c;
+    }
+
+    private double massOf(String name) {
+        Kinetics k = model.kinetics();
+        CompiledModel cm = k.model();
+        int c = cm.compartmentIndex(name);
+        if (c >= 0) {
+            double m = k.mass(c);
+            if (Double.isNaN(m)) {
+                throw new IllegalArgumentException("compartment '" + name
+                    + "' has neither a mass nor a volume, so %ID per gram is undefined");
+            }
+            return m;
+        }
+        int o = cm.outputIndex(name);
+        if (o >= 0) {
+            double m = k.outputMass(o);
+            if (Double.isNaN(m)) {
+                throw new IllegalArgumentException("output '" + name
+                    + "' has no mass, so %ID per gram is undefined; give the output a mass in g");
+            }
+            return m;
+        }
+        column(name); // throws the unknown-name error
+        throw new IllegalArgumentException("'" + name + "' is an integral; it has no mass");
+    }
+
+    private double[] column(String name) {
+        CompiledModel cm = model.kinetics().model();
+        int s = cm.stateIndex(name);
+        double[] out = new double[times.length];
+        if (s >= 0) {
+            for (int i = 0; i < times.length; i++) {
+                out[i] = states[i][s];
+            }
+            return out;
+        }
+        int o = cm.outputIndex(name);
+        if (o >= 0) {
+            for (int i = 0; i < times.length; i++) {
+                out[i] = outputs[i][o];
+            }
+            return out;
+        }
+        throw Checks.unknown("compartment or output", name, names());
+    }
+
+    /** A table of the given columns' amounts over time. */
+    public String table(String... names) {
+        return table(false, names);
+    }
+
+    /** A table of the given columns' %ID over time. */
+    public String percentIdTable(String... names) {
+        return table(true, names);
+    }
+
+    private String table(boolean percent, String... names) {
+        List<String> cols = names.length == 0 ? names() : List.of(names);
+        List<double[]> data = new ArrayList<>();
+        for (String c : cols) {
+            data.add(percent ? percentId(c).values() : column(c));
+        }
+        String[] header = new String[cols.size() + 1];
+        header[0] = "time (h)";
+        for (int j = 0; j < cols.size(); j++) {
+            header[j + 1] = cols.get(j);
+        }
+        Table t = new Table(header);
+        for (int i = 0; i < times.length; i++) {
+            if (times.length > 40 && i == 20) {
+                t.ellipsis();
+                i = times.length - 20;
+            }
+            String[] row = new String[header.length];
+            row[0] = Checks.g(times[i]);
+            for (int j = 0; j < cols.size(); j++) {
+                row[j + 1] = Checks.g(data.get(j)[i]);
+            }
+            t.row(row);
+        }
+        return t.toString();
+    }
+
+    /** Header line and a table of all amounts (long tables are elided in the middle). */
+    @Override
+    public String toString() {
+        return "Simulation of " + model.name() + " (" + times.length + " times, " + stats + ")\n"
+            + (percentReady() ? "amounts; %ID relative to " + Checks.g(totalDosed) + "\n" : "amounts\n")
+            + table();
+    }
+
+    private boolean percentReady() {
+        return totalDosed > 0;
+    }
+
+    /**
+     * Writes the simulation as CSV: {@code time} (or {@code ID,TIME,EVID} for NONMEM-style data), then
+     * one column per compartment, per integral and per output; amounts, full precision.
+     */
+    public void toCsv(Writer out) {
+        try {
+            out.write(csvHeader());
+            out.write('\n');
+            writeRows(out);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the CSV to a file (UTF-8). */
+    public void toCsv(Path file) {
+        Checks.notNull("file", file);
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            toCsv(w);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The CSV as a string. */
+    public String toCsv() {
+        java.io.StringWriter w = new java.io.StringWriter();
+        toCsv(w);
+        return w.toString();
+    }
+
+    String csvHeader() {
+        return (id != null ? "ID,TIME,EVID," : "time,") + String.join(",", names());
+    }
+
+    void writeRows(Writer out) throws IOException {
+        int ns = states.length > 0 ? states[0].length : 0;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < times.length; i++) {
+            sb.setLength(0);
+            if (id != null) {
+                sb.append(id).append(',').append(times[i]).append(',').append(evid[i]);
+            } else {
+                sb.append(times[i]);
+            }
+            for (int j = 0; j < ns; j++) {
+                sb.append(',').append(states[i][j]);
+            }
+            for (double v : outputs[i]) {
+                sb.append(',').append(v);
+            }
+            sb.append('\n');
+            out.write(sb.toString());
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.nanopk;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.nanopk.internal.Checks;
+
+/** Output time grids (h). */
+public final class Times {
+    private Times() {
+    }
+
+    /**
+     * {@code start, start+step, ..., end}, like R's {@code seq(from, to, by)}: end is included when it
+     * falls on the grid (within round-off). Each point is start + k·step, so no error accumulates.
+     *
+     * @param start first time (h)
+     * @param end last time (h), at least {@code start}
+     * @param step spacing (h, &gt; 0)
+     */
+    public static double[] grid(double start, double end, double step) {
+        Checks.finite("grid start", start);
+        Checks.positive("grid step", step);
+        Checks.finite("grid end", end);
+        if (end < start) {
+            throw new IllegalArgumentException("grid end = " + end + " is before start = " + start
+                + ": expected end >= start");
+        }
+        long count = (long) Math.floor((end - start) / step * (1 + 1e-12) + 1e-9) + 1;
+        if (count > 100_000_000L) {
+            throw new IllegalArgumentException("grid " + start + ":" + step + ":" + end + " has " + count
+                + " points: expected at most 100000000");
+        }
+        double[] t = new double[(int) count];
+        for (int k = 0; k < count; k++) {
+            t[k] = start + k * step;
+        }
+        if (Math.abs(t[t.length - 1] - end) <= 1e-9 * Math.max(1, Math.abs(end))) {
+            t[t.length - 1] = end;
+        }
+        return t;
+    }
+
+    /** {@code count} points evenly spaced from start to end inclusive. */
+    public static double[] linear(double start, double end, int count) {
+        Checks.finite("start", start);
+        Checks.finite("end", end);
+        if (count < 2 || !(end > start)) {
+            throw new IllegalArgumentException("linear grid from " + start + " to " + end + " with " + count
+                + " points: expected end > start and at least 2 points");
+        }
+        double[] t = new double[count];
+        for (int k = 0; k < count; k++) {
+            t[k] = start + (end - start) * k / (count - 1);
+        }
+        t[count - 1] = end;
+        return t;
+    }
+
+    /**
+     * Parses a comma-separated list ({@code "0,0.5,1,24"}) or a grid {@code start:step:end}
+     * ({@code "0:0.5:24"}), or a mix of both ({@code "0,0.25,0.5:0.5:24"}).
+     */
+    public static double[] parse(String text) {
+        Checks.notNull("times", text);
+        List<Double> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) {
+                throw new IllegalArgumentException("times '" + text + "': empty entry; expected numbers "
+                    + "separated by commas, or start:step:end");
+            }
+            String[] g = p.split(":");
+            try {
+                if (g.length == 1) {
+                    out.add(Double.parseDouble(p));
+                } else if (g.length == 3) {
+                    // start:step:end on the command line
+                    for (double v : grid(Double.parseDouble(g[0].trim()), Double.parseDouble(g[2].trim()),
+                        Double.parseDouble(g[1].trim()))) {
+                        out.add(v);
+                    }
+                } else {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("times '" + text + "': cannot read '" + p
+                    + "'; expected numbers separated by commas, or start:step:end");
+            }
+        }
+        double[] t = out.stream().mapToDouble(Double::doubleValue).toArray();
+        requireIncreasing("times", t);
+        return t;
+    }
+
+    /** Checks that output times are finite, at least 0 and strictly increasing. */
+    static void requireIncreasing(String what, double[] t) {
+        Checks.notNull(what, t);
+        for (int i = 0; i < t.length; i++) {
+            if (!(t[i] >= 0 && t[i] < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException(what + "[" + i + "] = " + t[i]
+                    + ": expected a finite time >= 0 h");
+            }
+            if (i > 0 && !(t[i] > t[i - 1])) {
+                throw new IllegalArgumentException(what + "[" + i + "] = " + t[i] + " is not after " + what + "["
+                    + (i - 1) + "] = " + t[i - 1] + ": expected strictly increasing times");
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.nanopk.solve;
+
+import org.hipparchus.exception.MathRuntimeException;
+import org.hipparchus.ode.AbstractIntegrator;
+import org.hipparchus.ode.ODEState;
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.OrdinaryDifferentialEquation;
+import org.hipparchus.ode.nonstiff.AdaptiveStepsizeIntegrator;
+import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
+import org.hipparchus.ode.nonstiff.GraggBulirschStoerIntegrator;
+import org.hipparchus.ode.sampling.ODEStateInterpolator;
+import org.hipparchus.ode.sampling.ODEStepHandler;
+import org.nanopk.PkException;
+
+/**
+ * Hipparchus's explicit adaptive integrators behind the {@link Solver} interface: Dormand–Prince
+ * 8(5,3) and Gragg–Bulirsch–Stoer. Output times are taken from Hipparchus's dense output of each
+ * accepted step. Hipparchus does not report rejected steps; for Dormand–Prince they are inferred
+ * from the evaluation count (12 evaluations per attempted step), for Gragg–Bulirsch–Stoer they are
+ * reported as -1 (unknown).
+ */
+final class HipparchusSolver extends AbstractSolver {
+    private final boolean gbs;
+
+    private HipparchusSolver(boolean gbs, double rtol, double atol, int maxSteps) {
+        super(rtol, atol, maxSteps);
+        this.gbs = gbs;
+    }
+
+    static HipparchusSolver dormandPrince853() {
+        return new HipparchusSolver(false, DEFAULT_RTOL, DEFAULT_ATOL, DEFAULT_MAX_STEPS);
+    }
+
+    static HipparchusSolver graggBulirschStoer() {
+        return new HipparchusSolver(true, DEFAULT_RTOL, DEFAULT_ATOL, DEFAULT_MAX_STEPS);
+    }
+
+    @Override
+    Solver copy(double r, double a, int m) {
+        return new HipparchusSolver(gbs, r, a, m);
+    }
+
+    @Override
+    public String name() {
+        return gbs ? "gbs" : "dp853";
+    }
+
+    @Override
+    public Integrator integrator(OdeSystem system, double horizon) {
+        return new Run(system);
+    }
+
+    private final class Run implements Integrator, OrdinaryDifferentialEquation, ODEStepHandler {
+        private final OdeSystem sys;
+        private final int n;
+        private final AdaptiveStepsizeIntegrator integrator;
+        private long accepted;
+        private long rejected;
+        private long evaluations;
+        private long handlerEvaluations;
+        private boolean inHandler;
+        private double[] times;
+        private double[][] out;
+        private int next;
+        private int to;
+        private long segmentAccepted;
+        private double reached;
+
+        Run(OdeSystem sys) {
+            this.sys = sys;
+            this.n = sys.dimension();
+            this.integrator = gbs
+                ? new GraggBulirschStoerIntegrator(0, Double.POSITIVE_INFINITY, atol, rtol)
+                : new DormandPrince853Integrator(0, Double.POSITIVE_INFINITY, atol, rtol);
+            integrator.addStepHandler(this);
+        }
+
+        @Override
+        public int getDimension() {
+            return n;
+        }
+
+        @Override
+        public double[] computeDerivatives(double t, double[] y) {
+            double[] dy = new double[n];
+            sys.derivatives(t, y, dy);
+            evaluations++;
+            if (inHandler) {
+                handlerEvaluations++;
+            }
+            return dy;
+        }
+
+        @Override
+        public void handleStep(ODEStateInterpolator interpolator) {
+            accepted++;
+            segmentAccepted++;
+            if (accepted > maxSteps) {
+                throw new PkException(sys.describe() + ": maximum number of steps (" + maxSteps
+                    + ") reached at t = " + interpolator.getCurrentState().getTime() + " h with " + name(),
+                    interpolator.getCurrentState().getTime());
+            }
+            double end = interpolator.getCurrentState().getTime();
+            reached = end;
+            inHandler = true;
+            while (next < to && times[next] <= end) {
+                double[] y = interpolator.getInterpolatedState(times[next]).getPrimaryState();
+                System.arraycopy(y, 0, out[next], 0, n);
+                next++;
+            }
+            inHandler = false;
+        }
+
+        @Override
+        public void integrate(double t0, double[] y, double t1, double[] outTimes, int from, int until,
+                              double[][] outRows) {
+            this.times = outTimes;
+            this.out = outRows;
+            this.next = from;
+            this.to = until;
+            this.reached = t0;
+            long before = evaluations - handlerEvaluations;
+            segmentAccepted = 0;
+            ((AbstractIntegrator) integrator).setMaxEvaluations(
+                (int) Math.min(Integer.MAX_VALUE, 16L * (maxSteps - accepted) + 16));
+            ODEStateAndDerivative end;
+            try {
+                end = integrator.integrate(this, new ODEState(t0, y.clone()), t1);
+            } catch (MathRuntimeException e) {
+                throw new PkException(sys.describe() + ": " + name() + " failed at t = " + reached + " h: "
+                    + e.getMessage(), reached, e);
+            }
+            double[] last = end.getPrimaryState();
+            for (int i = 0; i < n; i++) {
+                if (!Double.isFinite(last[i])) {
+                    throw new PkException(sys.describe() + ": the solution is not finite at t = " + t1
+                        + " h (state " + i + " = " + last[i] + "); the model blows up", t1);
+                }
+            }
+            System.arraycopy(last, 0, y, 0, n);
+            while (next < to) { // outputs exactly at t1
+                System.arraycopy(last, 0, out[next++], 0, n);
+            }
+            if (!gbs) {
+                long spent = evaluations - handlerEvaluations - before;
+                long attempts = Math.round((spent - 2) / 12.0);
+                rejected += Math.max(0, attempts - segmentAccepted);
+            }
+        }
+
+        @Override
+        public SolverStats stats() {
+            return new SolverStats(name(), accepted, gbs ? -1 : rejected, evaluations, 0, 0);
+        }
+    }
+}

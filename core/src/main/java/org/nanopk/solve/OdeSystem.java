@@ -1,0 +1,41 @@
+package org.nanopk.solve;
+
+/**
+ * A system of ordinary differential equations dy/dt = f(t, y) on primitive arrays, with its analytic
+ * Jacobian. Solvers call these methods in their hot loops: implementations must not allocate.
+ * An instance may hold per-solve mutable state (such as the current infusion rates) and is used by
+ * one thread at a time.
+ */
+public interface OdeSystem {
+
+    /** The number of states. */
+    int dimension();
+
+    /** Writes f(t, y) into {@code dydt}. */
+    void derivatives(double t, double[] y, double[] dydt);
+
+    /**
+     * Writes the Jacobian ∂f/∂y at (t, y) into {@code dfdy}, row-major:
+     * {@code dfdy[i*n + j] = ∂f_i/∂y_j}.
+     */
+    void jacobian(double t, double[] y, double[] dfdy);
+
+    /**
+     * Writes ∂f/∂t at (t, y) into {@code dfdt}. Not called when {@link #isAutonomous()} is true.
+     */
+    void timeDerivative(double t, double[] y, double[] dfdt);
+
+    /** True when f does not depend on t explicitly (∂f/∂t ≡ 0). */
+    boolean isAutonomous();
+
+    /**
+     * True when f(t, y) = K·y + b with K and b constant between calls to the integrator: the exact
+     * solver applies. K is then the Jacobian and b = f(t, 0).
+     */
+    boolean isLinear();
+
+    /** A short description for error messages (for example the model name). */
+    default String describe() {
+        return "ODE system of dimension " + dimension();
+    }
+}
