@@ -10,7 +10,7 @@ import org.nanopk.internal.Table;
  * ("linear-up/log-down"), from the first to the last time. The terminal rate constant λz is the
  * negative slope of ln(value) against time over the last m ≥ 3 positive points after Cmax; m is the
  * one with the best adjusted R² (ties within 1e-4 go to the larger m, as in Phoenix WinNonlin).
- * AUC0–∞ = AUC0–t + Clast/λz; AUMC likewise; MRT = AUMC0–∞/AUC0–∞; for a bolus dose D,
+ * AUC0–∞ = AUC0–tlast + Clast/λz with Clast the last positive value; AUMC likewise; MRT = AUMC0–∞/AUC0–∞; for a bolus dose D,
  * CL = D/AUC0–∞ and Vss = CL·MRT. Quantities that cannot be estimated (no terminal phase, no dose)
  * are NaN and printed as "n/a"; {@link #hasTerminalPhase()} tells which case applies.
  *
@@ -31,10 +31,12 @@ import org.nanopk.internal.Table;
  * @param dose the bolus dose (amount), NaN if not given
  * @param cl clearance dose/AUC0–∞ (volume/h in the units of the curve)
  * @param vss volume at steady state CL·MRT
+ * @param unit the unit of the curve's values
  */
 public record Nca(double auc0t, double auc0inf, double percentExtrapolated, double cmax, double tmax, double clast,
                   double tlast, double lambdaZ, double halfLife, int lambdaZPoints, double lambdaZStart,
-                  double rSquaredAdjusted, double aumc0inf, double mrt, double dose, double cl, double vss) {
+                  double rSquaredAdjusted, double aumc0inf, double mrt, double dose, double cl, double vss,
+                  String unit) {
 
     /** NCA of a curve, without a dose. */
     public static Nca of(Series s) {
@@ -67,23 +69,32 @@ public record Nca(double auc0t, double auc0inf, double percentExtrapolated, doub
             }
         }
         double auc = auc(t, c);
-        double aumc = aumc(t, c);
+        // AUC0-t runs to the last time; with a terminal phase, the extrapolated areas start at the last
+        // positive value
         double clast = c[n - 1];
         double tlast = t[n - 1];
 
-        // λz: best adjusted R² over the last m points after Cmax, all positive
-        int first = n;
-        while (first > imax + 1 && c[first - 1] > 0) {
-            first--;
+        // λz: best adjusted R² over the last m positive points after Cmax (values <= 0 are below any
+        // limit of quantification and are skipped, as are the points from Cmax back)
+        int[] pos = new int[n];
+        int available = 0;
+        for (int i = imax + 1; i < n; i++) {
+            if (c[i] > 0) {
+                pos[available++] = i;
+            }
         }
-        int available = n - first;
+        int lastPositive = available > 0 ? pos[available - 1] : -1;
+        if (lastPositive >= 0) {
+            clast = c[lastPositive];
+            tlast = t[lastPositive];
+        }
         double bestAdj = Double.NEGATIVE_INFINITY;
         int bestM = 0;
         double bestSlope = Double.NaN;
         double[] adj = new double[available + 1];
         double[] slope = new double[available + 1];
         for (int m = 3; m <= available; m++) {
-            double[] fit = regress(t, c, n - m, n);
+            double[] fit = regress(t, c, pos, available - m, available);
             slope[m] = fit[0];
             adj[m] = fit[1];
             if (fit[1] > bestAdj) {
@@ -101,23 +112,28 @@ public record Nca(double auc0t, double auc0inf, double percentExtrapolated, doub
         double nan = Double.NaN;
         if (bestM == 0 || clast <= 0) {
             return new Nca(auc, nan, nan, c[imax], t[imax], clast, tlast, nan, nan, 0, nan, nan, nan, nan, dose,
-                nan, nan);
+                nan, nan, s.unit());
         }
         double lz = -bestSlope;
-        double aucInf = auc + clast / lz;
-        double aumcInf = aumc + tlast * clast / lz + clast / (lz * lz);
+        int used0 = pos[available - bestM];
+        // AUC and AUMC to the last positive value, then extrapolated from it
+        double[] tt = java.util.Arrays.copyOf(t, lastPositive + 1);
+        double[] cc = java.util.Arrays.copyOf(c, lastPositive + 1);
+        double aucInf = auc(tt, cc) + clast / lz;
+        double aumcInf = aumc(tt, cc) + tlast * clast / lz + clast / (lz * lz);
         double mrt = aumcInf / aucInf;
         double cl = dose / aucInf;
         return new Nca(auc, aucInf, 100 * (clast / lz) / aucInf, c[imax], t[imax], clast, tlast, lz,
-            Math.log(2) / lz, bestM, t[n - bestM], bestAdj, aumcInf, mrt, dose, cl, cl * mrt);
+            Math.log(2) / lz, bestM, t[used0], bestAdj, aumcInf, mrt, dose, cl, cl * mrt, s.unit());
     }
 
-    /** {slope, adjusted R²} of ln c on t over points [from, to). */
-    private static double[] regress(double[] t, double[] c, int from, int to) {
+    /** {slope, adjusted R²} of ln c on t over the points idx[from..to). */
+    private static double[] regress(double[] t, double[] c, int[] idx, int from, int to) {
         int m = to - from;
         double st = 0;
         double sy = 0;
-        for (int i = from; i < to; i++) {
+        for (int k = from; k < to; k++) {
+            int i = idx[k];
             st += t[i];
             sy += Math.log(c[i]);
         }
@@ -126,7 +142,8 @@ public record Nca(double auc0t, double auc0inf, double percentExtrapolated, doub
         double sxx = 0;
         double sxy = 0;
         double syy = 0;
-        for (int i = from; i < to; i++) {
+        for (int k = from; k < to; k++) {
+            int i = idx[k];
             double dx = t[i] - mt;
             double dy = Math.log(c[i]) - my;
             sxx += dx * dx;
@@ -181,10 +198,10 @@ public record Nca(double auc0t, double auc0inf, double percentExtrapolated, doub
     @Override
     public String toString() {
         Table tb = new Table("NCA", "value", "unit");
-        tb.row("AUC0-t", v(auc0t), "value*h");
-        tb.row("AUC0-inf", v(auc0inf), "value*h");
+        tb.row("AUC0-t", v(auc0t), unit + "*h");
+        tb.row("AUC0-inf", v(auc0inf), unit + "*h");
         tb.row("AUC extrapolated", v(percentExtrapolated), "%");
-        tb.row("Cmax", v(cmax), "value");
+        tb.row("Cmax", v(cmax), unit);
         tb.row("Tmax", v(tmax), "h");
         tb.row("lambda_z", v(lambdaZ), "1/h");
         tb.row("t1/2", v(halfLife), "h");
@@ -192,8 +209,8 @@ public record Nca(double auc0t, double auc0inf, double percentExtrapolated, doub
             + " h", "");
         tb.row("adjusted R2", v(rSquaredAdjusted), "");
         tb.row("MRT", v(mrt), "h");
-        tb.row("CL", v(cl), "volume/h");
-        tb.row("Vss", v(vss), "volume");
+        tb.row("CL", v(cl), "dose/(" + unit + "*h)");
+        tb.row("Vss", v(vss), "dose/(" + unit + ")");
         String s = tb.toString();
         if (!hasTerminalPhase()) {
             s += "\n(no terminal phase: fewer than 3 positive, declining points after Cmax)";

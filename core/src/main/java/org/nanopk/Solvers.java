@@ -4,7 +4,7 @@ import org.nanopk.solve.Solver;
 
 /** The default solver of {@link Model#simulate}. */
 final class Solvers {
-    static final Solver DEFAULT = Solver.nonstiff();
+    static final Solver DEFAULT = Solver.auto();
 
     private Solvers() {
     }

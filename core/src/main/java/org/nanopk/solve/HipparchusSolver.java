@@ -15,9 +15,7 @@ import org.nanopk.PkException;
 /**
  * Hipparchus's explicit adaptive integrators behind the {@link Solver} interface: Dormand–Prince
  * 8(5,3) and Gragg–Bulirsch–Stoer. Output times are taken from Hipparchus's dense output of each
- * accepted step. Hipparchus does not report rejected steps; for Dormand–Prince they are inferred
- * from the evaluation count (12 evaluations per attempted step), for Gragg–Bulirsch–Stoer they are
- * reported as -1 (unknown).
+ * accepted step. Hipparchus does not report rejected steps, so they are reported as -1 (unknown).
  */
 final class HipparchusSolver extends AbstractSolver {
     private final boolean gbs;
@@ -55,15 +53,11 @@ final class HipparchusSolver extends AbstractSolver {
         private final int n;
         private final AdaptiveStepsizeIntegrator integrator;
         private long accepted;
-        private long rejected;
         private long evaluations;
-        private long handlerEvaluations;
-        private boolean inHandler;
         private double[] times;
         private double[][] out;
         private int next;
         private int to;
-        private long segmentAccepted;
         private double reached;
 
         Run(OdeSystem sys) {
@@ -85,16 +79,12 @@ final class HipparchusSolver extends AbstractSolver {
             double[] dy = new double[n];
             sys.derivatives(t, y, dy);
             evaluations++;
-            if (inHandler) {
-                handlerEvaluations++;
-            }
             return dy;
         }
 
         @Override
         public void handleStep(ODEStateInterpolator interpolator) {
             accepted++;
-            segmentAccepted++;
             if (accepted > maxSteps) {
                 throw new PkException(sys.describe() + ": maximum number of steps (" + maxSteps
                     + ") reached at t = " + interpolator.getCurrentState().getTime() + " h with " + name(),
@@ -102,13 +92,11 @@ final class HipparchusSolver extends AbstractSolver {
             }
             double end = interpolator.getCurrentState().getTime();
             reached = end;
-            inHandler = true;
             while (next < to && times[next] <= end) {
                 double[] y = interpolator.getInterpolatedState(times[next]).getPrimaryState();
                 System.arraycopy(y, 0, out[next], 0, n);
                 next++;
             }
-            inHandler = false;
         }
 
         @Override
@@ -119,8 +107,6 @@ final class HipparchusSolver extends AbstractSolver {
             this.next = from;
             this.to = until;
             this.reached = t0;
-            long before = evaluations - handlerEvaluations;
-            segmentAccepted = 0;
             ((AbstractIntegrator) integrator).setMaxEvaluations(
                 (int) Math.min(Integer.MAX_VALUE, 16L * (maxSteps - accepted) + 16));
             ODEStateAndDerivative end;
@@ -141,16 +127,11 @@ final class HipparchusSolver extends AbstractSolver {
             while (next < to) { // outputs exactly at t1
                 System.arraycopy(last, 0, out[next++], 0, n);
             }
-            if (!gbs) {
-                long spent = evaluations - handlerEvaluations - before;
-                long attempts = Math.round((spent - 2) / 12.0);
-                rejected += Math.max(0, attempts - segmentAccepted);
-            }
         }
 
         @Override
         public SolverStats stats() {
-            return new SolverStats(name(), accepted, gbs ? -1 : rejected, evaluations, 0, 0);
+            return new SolverStats(name(), accepted, -1, evaluations, 0, 0);
         }
     }
 }

@@ -46,8 +46,31 @@ public interface Solver {
      */
     Integrator integrator(OdeSystem system, double horizon);
 
-    /** Hipparchus's Dormand–Prince 8(5,3), the non-stiff workhorse. */
+    /**
+     * The automatic choice: exact for linear time-invariant models, otherwise Rodas5P or
+     * Dormand–Prince 5(4) by a stiffness test (see the {@code AutoSolver} notes in the README).
+     */
+    static Solver auto() {
+        return new AutoSolver(DEFAULT_RTOL, DEFAULT_ATOL, DEFAULT_MAX_STEPS);
+    }
+
+    /** The exact solution by matrix exponential; only for linear time-invariant models. */
+    static Solver exact() {
+        return new ExactLinear(DEFAULT_RTOL, DEFAULT_ATOL, DEFAULT_MAX_STEPS);
+    }
+
+    /** Rodas5P, an L-stable Rosenbrock method of order 5 with the model's analytic Jacobian (stiff). */
+    static Solver stiff() {
+        return new Rosenbrock(DEFAULT_RTOL, DEFAULT_ATOL, DEFAULT_MAX_STEPS);
+    }
+
+    /** NanoPK's allocation-free Dormand–Prince 5(4) (non-stiff). */
     static Solver nonstiff() {
+        return new DormandPrince5(DEFAULT_RTOL, DEFAULT_ATOL, DEFAULT_MAX_STEPS);
+    }
+
+    /** Hipparchus's Dormand–Prince 8(5,3) (non-stiff). */
+    static Solver dormandPrince853() {
         return HipparchusSolver.dormandPrince853();
     }
 
@@ -58,11 +81,13 @@ public interface Solver {
 
     /** The names accepted by {@link #named(String)}. */
     static List<String> names() {
-        return List.of("nonstiff", "dp853", "gbs");
+        return List.of("auto", "exact", "stiff", "nonstiff", "dp853", "gbs");
     }
 
     /**
-     * The solver of that name (see {@link #names()}), with default settings.
+     * The solver of that name (see {@link #names()}), with default settings: {@code auto},
+     * {@code exact}, {@code stiff} (Rodas5P), {@code nonstiff} (Dormand–Prince 5(4)), {@code dp853}
+     * and {@code gbs} (Hipparchus).
      *
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
@@ -71,9 +96,18 @@ public interface Solver {
             throw new IllegalArgumentException("solver name is null; known: " + String.join(", ", names()));
         }
         switch (name) {
+            case "auto":
+                return auto();
+            case "exact":
+                return exact();
+            case "stiff":
+            case "rodas5p":
+                return stiff();
             case "nonstiff":
-            case "dp853":
+            case "dopri5":
                 return nonstiff();
+            case "dp853":
+                return dormandPrince853();
             case "gbs":
                 return graggBulirschStoer();
             default:

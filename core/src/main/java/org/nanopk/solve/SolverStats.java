@@ -6,7 +6,7 @@ package org.nanopk.solve;
  *
  * @param solver the method used, e.g. {@code "rodas5p"}, {@code "exact"}, {@code "dp853"}
  * @param accepted accepted steps
- * @param rejected rejected steps
+ * @param rejected rejected steps, or -1 when the method does not report them
  * @param rhsEvaluations right-hand-side evaluations
  * @param jacobianEvaluations Jacobian evaluations
  * @param luDecompositions LU decompositions (for the exact solver: matrix exponentials)
@@ -16,7 +16,8 @@ public record SolverStats(String solver, long accepted, long rejected, long rhsE
 
     @Override
     public String toString() {
-        return solver + ": " + accepted + " steps (" + rejected + " rejected), " + rhsEvaluations
+        return solver + ": " + accepted + " steps (" + (rejected < 0 ? "? " : rejected + " ") + "rejected), "
+            + rhsEvaluations
             + " f evaluations, " + jacobianEvaluations + " Jacobians, " + luDecompositions
             + ("exact".equals(solver) ? " matrix exponentials" : " LU decompositions");
     }

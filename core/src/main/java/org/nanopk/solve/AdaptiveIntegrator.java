@@ -1,0 +1,212 @@
+package org.nanopk.solve;
+
+import org.nanopk.PkException;
+
+/**
+ * The step loop shared by NanoPK's own adaptive one-step methods: step-size selection, per-component
+ * error control, dense output at the requested times, the step limit and the failure messages.
+ * A subclass supplies one step ({@link #attempt}), its dense output and its error order. Every
+ * array is allocated in the constructor; the loop allocates nothing.
+ *
+ * <p>Error control: with sc_i = atol + rtol·|y_i(t+h)|, a step is accepted when max_i |err_i|/sc_i ≤ 1,
+ * so every component meets its own tolerance relative to its new value (a max norm, stricter than
+ * the RMS norm of Hairer's codes, and strict on components that fall steeply). The next step is
+ * h·min(6, max(0.2, 0.9·err^(-1/q))), without growth right after a rejection.
+ */
+abstract class AdaptiveIntegrator implements Integrator {
+    final OdeSystem sys;
+    final int n;
+    final double rtol;
+    final double atol;
+    final int maxSteps;
+    final String name;
+
+    final double[] y0;
+    final double[] y1;
+    final double[] f0;
+    final double[] err;
+    final double[] scratch;
+
+    long accepted;
+    long rejected;
+    long evaluations;
+    long jacobians;
+    long decompositions;
+
+    /** The accepted step size of the previous call, a hint for the next one (0 if none). */
+    double lastStep;
+
+    /** If &gt; 0, every step has this length and none is rejected (convergence-order tests only). */
+    double fixedStep;
+
+    AdaptiveIntegrator(OdeSystem sys, AbstractSolver settings, String name) {
+        this.sys = sys;
+        this.n = sys.dimension();
+        this.rtol = settings.rtol;
+        this.atol = settings.atol;
+        this.maxSteps = settings.maxSteps;
+        this.name = name;
+        this.y0 = new double[n];
+        this.y1 = new double[n];
+        this.f0 = new double[n];
+        this.err = new double[n];
+        this.scratch = new double[n];
+    }
+
+    /** The order q of the error estimate: err ~ h^q. */
+    abstract int errorOrder();
+
+    /** Called at the start of each integrate call, with {@link #f0} = f(t, y0) already computed. */
+    void restart(double t) {
+    }
+
+    /**
+     * One step from (t, y0) with f0 = f(t, y0): writes the new state into y1 and the error estimate
+     * into err. Returns false if a stage produced a non-finite value.
+     */
+    abstract boolean attempt(double t, double h, boolean retry);
+
+    /** Writes the dense-output state at t + θh (0 &lt; θ &lt; 1) of the last accepted step into {@code out}. */
+    abstract void dense(double theta, double h, double[] out);
+
+    /** Called after a step is accepted and before y0 := y1; {@link #f0} must hold f(t+h, y1) afterwards. */
+    abstract void accepted(double tNew, double h);
+
+    final void eval(double t, double[] y, double[] dy) {
+        sys.derivatives(t, y, dy);
+        evaluations++;
+    }
+
+    @Override
+    public final void integrate(double t0, double[] y, double t1, double[] times, int from, int to,
+                                double[][] out) {
+        System.arraycopy(y, 0, y0, 0, n);
+        double t = t0;
+        eval(t, y0, f0);
+        requireFinite(f0, t, "the derivative");
+        restart(t);
+        double span = t1 - t0;
+        double h = fixedStep > 0 ? fixedStep : initialStep(t, span);
+        int k = from;
+        double facMax = 6;
+        boolean retry = false;
+        final double q = errorOrder();
+        while (t < t1) {
+            if (accepted + rejected >= maxSteps) {
+                throw new PkException(sys.describe() + ": maximum number of steps (" + maxSteps + ") reached at t = "
+                    + t + " h with " + name + " (step " + h + " h); raise the limit with withMaxSteps, loosen the "
+                    + "tolerances, or use a stiff solver", t);
+            }
+            double remaining = t1 - t;
+            boolean last = h >= remaining * (1 - 1e-9) || remaining - h < 1e-3 * h;
+            if (last) {
+                h = remaining;
+            }
+            double e;
+            if (attempt(t, h, retry)) {
+                e = errorNorm();
+            } else {
+                e = Double.POSITIVE_INFINITY;
+            }
+            if (e <= 1 || fixedStep > 0 && Double.isFinite(e)) {
+                double tNew = last ? t1 : t + h;
+                while (k < to && times[k] <= tNew) {
+                    if (times[k] >= tNew) {
+                        System.arraycopy(y1, 0, out[k], 0, n);
+                    } else {
+                        dense((times[k] - t) / h, h, out[k]);
+                    }
+                    k++;
+                }
+                accepted++;
+                accepted(tNew, h);
+                System.arraycopy(y1, 0, y0, 0, n);
+                t = tNew;
+                double fac = e == 0 ? facMax : Math.min(facMax, Math.max(0.2, 0.9 * Math.pow(e, -1 / q)));
+                lastStep = h;
+                h = fixedStep > 0 ? fixedStep : h * fac;
+                facMax = 6;
+                retry = false;
+            } else {
+                rejected++;
+                double fac = Double.isFinite(e) ? Math.max(0.1, 0.9 * Math.pow(e, -1 / q)) : 0.25;
+                h *= Math.min(fac, 0.9);
+                facMax = 1; // no growth right after a rejection
+                retry = true;
+                if (h < 1e-14 * Math.max(Math.abs(t), 1)) {
+                    throw new PkException(sys.describe() + ": step size underflow at t = " + t + " h with " + name
+                        + (Double.isFinite(e) ? " (error estimate " + e + ")" : " (the derivative is not finite)")
+                        + "; the model may blow up or be discontinuous there", t);
+                }
+            }
+        }
+        requireFinite(y0, t1, "the solution");
+        System.arraycopy(y0, 0, y, 0, n);
+    }
+
+    private void requireFinite(double[] v, double t, String what) {
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(v[i])) {
+                throw new PkException(sys.describe() + ": " + what + " is not finite at t = " + t + " h (state " + i
+                    + " = " + v[i] + ")", t);
+            }
+        }
+    }
+
+    /** max_i |err_i| / (atol + rtol·|y1_i|); infinite if anything is not finite. */
+    final double errorNorm() {
+        double m = 0;
+        for (int i = 0; i < n; i++) {
+            double sc = atol + rtol * Math.abs(y1[i]);
+            double r = Math.abs(err[i]) / sc;
+            if (!(r <= m)) {
+                if (!Double.isFinite(r) || !Double.isFinite(y1[i])) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                m = r;
+            }
+        }
+        return m;
+    }
+
+    /** Hairer's starting step (Solving ODEs I, II.4), one extra evaluation, capped by the span. */
+    private double initialStep(double t, double span) {
+        double d0 = 0;
+        double d1 = 0;
+        for (int i = 0; i < n; i++) {
+            double sc = atol + rtol * Math.abs(y0[i]);
+            d0 += (y0[i] / sc) * (y0[i] / sc);
+            d1 += (f0[i] / sc) * (f0[i] / sc);
+        }
+        d0 = Math.sqrt(d0 / n);
+        d1 = Math.sqrt(d1 / n);
+        double h0 = d0 < 1e-5 || d1 < 1e-5 ? 1e-6 : 0.01 * d0 / d1;
+        h0 = Math.min(h0, span);
+        for (int i = 0; i < n; i++) {
+            y1[i] = y0[i] + h0 * f0[i];
+        }
+        eval(t + h0, y1, scratch);
+        double d2 = 0;
+        for (int i = 0; i < n; i++) {
+            double sc = atol + rtol * Math.abs(y0[i]);
+            double v = (scratch[i] - f0[i]) / sc;
+            d2 += v * v;
+        }
+        d2 = Math.sqrt(d2 / n) / h0;
+        double dm = Math.max(d1, d2);
+        double h1 = dm <= 1e-15 ? Math.max(1e-6, h0 * 1e-3) : Math.pow(0.01 / dm, 1.0 / (errorOrder()));
+        double h = Math.min(100 * h0, h1);
+        if (lastStep > 0) {
+            h = Math.max(h, Math.min(lastStep, 100 * h0));
+        }
+        if (!(h > 0) || !Double.isFinite(h)) {
+            h = 1e-6;
+        }
+        return Math.min(h, span);
+    }
+
+    @Override
+    public final SolverStats stats() {
+        return new SolverStats(name, accepted, rejected, evaluations, jacobians, decompositions);
+    }
+}

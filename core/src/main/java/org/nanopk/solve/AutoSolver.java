@@ -1,0 +1,91 @@
+package org.nanopk.solve;
+
+/**
+ * The automatic choice: the exact solution when the model is linear time-invariant; otherwise a
+ * stiffness test on the Jacobian at the first integration point picks Rodas5P (stiff) or
+ * Dormand–Prince 5(4) (non-stiff).
+ *
+ * <p>The test: ρ = max(‖J(t₀, y₀)‖₁, ‖J(t₀, 0)‖₁) bounds the spectral radius (the 1-norm of a
+ * compartmental Jacobian is at most twice its largest outflow rate); an explicit method needs about
+ * ρ·T/3 steps over the horizon T for stability alone. The system counts as stiff when ρ·T exceeds
+ * {@link #STIFFNESS_THRESHOLD}. The Jacobian at zero amounts is included because saturable uptake is
+ * fastest when the amounts are small, which is where the solve ends.
+ */
+final class AutoSolver extends AbstractSolver {
+    /** ρ·T above which the stiff method is chosen. */
+    static final double STIFFNESS_THRESHOLD = 2000;
+
+    AutoSolver(double rtol, double atol, int maxSteps) {
+        super(rtol, atol, maxSteps);
+    }
+
+    @Override
+    Solver copy(double r, double a, int m) {
+        return new AutoSolver(r, a, m);
+    }
+
+    @Override
+    public String name() {
+        return "auto";
+    }
+
+    @Override
+    public Integrator integrator(OdeSystem system, double horizon) {
+        if (system.isLinear()) {
+            return new ExactLinear(rtol, atol, maxSteps).integrator(system, horizon);
+        }
+        return new Deferred(system, horizon);
+    }
+
+    /** True if ρ·horizon exceeds the threshold at (t, y). */
+    static boolean isStiff(OdeSystem sys, double t, double[] y, double horizon) {
+        int n = sys.dimension();
+        double[] jac = new double[n * n];
+        sys.jacobian(t, y, jac);
+        double rho = norm1(jac, n);
+        sys.jacobian(t, new double[n], jac);
+        rho = Math.max(rho, norm1(jac, n));
+        return rho * horizon > STIFFNESS_THRESHOLD;
+    }
+
+    static double norm1(double[] a, int n) {
+        double m = 0;
+        for (int j = 0; j < n; j++) {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += Math.abs(a[i * n + j]);
+            }
+            m = Math.max(m, s);
+        }
+        return m;
+    }
+
+    private final class Deferred implements Integrator {
+        private final OdeSystem sys;
+        private final double horizon;
+        private Integrator chosen;
+
+        Deferred(OdeSystem sys, double horizon) {
+            this.sys = sys;
+            this.horizon = horizon;
+        }
+
+        @Override
+        public void integrate(double t0, double[] y, double t1, double[] times, int from, int to, double[][] out) {
+            if (chosen == null) {
+                AbstractSolver s = isStiff(sys, t0, y, horizon)
+                    ? new Rosenbrock(rtol, atol, maxSteps) : new DormandPrince5(rtol, atol, maxSteps);
+                chosen = s.integrator(sys, horizon);
+            }
+            chosen.integrate(t0, y, t1, times, from, to, out);
+        }
+
+        @Override
+        public SolverStats stats() {
+            if (chosen == null) {
+                return new SolverStats("auto", 0, 0, 0, 0, 0);
+            }
+            return chosen.stats();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.nanopk.solve;
+
+/**
+ * The Dormand–Prince 5(4) explicit Runge–Kutta method (Dormand and Prince 1980; Hairer, Nørsett and
+ * Wanner, Solving ODEs I, the code DOPRI5), with the first-same-as-last property (6 evaluations per
+ * step) and its 4th-order continuous extension for output times. NanoPK's own, allocation-free
+ * implementation of the tableau Hipparchus's {@code DormandPrince54Integrator} also uses (the tests
+ * compare the two); the error estimate is controlled per component.
+ */
+final class DormandPrince5 extends AbstractSolver {
+    // nodes, coefficients and weights (Hairer's dopri5.f)
+    static final double C2 = 0.2;
+    static final double C3 = 0.3;
+    static final double C4 = 0.8;
+    static final double C5 = 8.0 / 9.0;
+    static final double A21 = 0.2;
+    static final double A31 = 3.0 / 40.0;
+    static final double A32 = 9.0 / 40.0;
+    static final double A41 = 44.0 / 45.0;
+    static final double A42 = -56.0 / 15.0;
+    static final double A43 = 32.0 / 9.0;
+    static final double A51 = 19372.0 / 6561.0;
+    static final double A52 = -25360.0 / 2187.0;
+    static final double A53 = 64448.0 / 6561.0;
+    static final double A54 = -212.0 / 729.0;
+    static final double A61 = 9017.0 / 3168.0;
+    static final double A62 = -355.0 / 33.0;
+    static final double A63 = 46732.0 / 5247.0;
+    static final double A64 = 49.0 / 176.0;
+    static final double A65 = -5103.0 / 18656.0;
+    static final double A71 = 35.0 / 384.0;
+    static final double A73 = 500.0 / 1113.0;
+    static final double A74 = 125.0 / 192.0;
+    static final double A75 = -2187.0 / 6784.0;
+    static final double A76 = 11.0 / 84.0;
+    // error estimate: 5th-order minus embedded 4th-order weights
+    static final double E1 = 71.0 / 57600.0;
+    static final double E3 = -71.0 / 16695.0;
+    static final double E4 = 71.0 / 1920.0;
+    static final double E5 = -17253.0 / 339200.0;
+    static final double E6 = 22.0 / 525.0;
+    static final double E7 = -1.0 / 40.0;
+    // continuous extension (Hairer's contd5)
+    static final double D1 = -12715105075.0 / 11282082432.0;
+    static final double D3 = 87487479700.0 / 32700410799.0;
+    static final double D4 = -10690763975.0 / 1880347072.0;
+    static final double D5 = 701980252875.0 / 199316789632.0;
+    static final double D6 = -1453857185.0 / 822651844.0;
+    static final double D7 = 69997945.0 / 29380423.0;
+
+    DormandPrince5(double rtol, double atol, int maxSteps) {
+        super(rtol, atol, maxSteps);
+    }
+
+    @Override
+    Solver copy(double r, double a, int m) {
+        return new DormandPrince5(r, a, m);
+    }
+
+    @Override
+    public String name() {
+        return "dopri5";
+    }
+
+    @Override
+    public Integrator integrator(OdeSystem system, double horizon) {
+        return new Run(system, this);
+    }
+
+    static final class Run extends AdaptiveIntegrator {
+        private final double[] k2;
+        private final double[] k3;
+        private final double[] k4;
+        private final double[] k5;
+        private final double[] k6;
+        private final double[] k7;
+        private final double[] u;
+
+        Run(OdeSystem sys, DormandPrince5 s) {
+            super(sys, s, "dopri5");
+            k2 = new double[n];
+            k3 = new double[n];
+            k4 = new double[n];
+            k5 = new double[n];
+            k6 = new double[n];
+            k7 = new double[n];
+            u = new double[n];
+        }
+
+        @Override
+        int errorOrder() {
+            return 5;
+        }
+
+        @Override
+        boolean attempt(double t, double h, boolean retry) {
+            final double[] y = y0;
+            final double[] k1 = f0;
+            for (int i = 0; i < n; i++) {
+                u[i] = y[i] + h * A21 * k1[i];
+            }
+            eval(t + C2 * h, u, k2);
+            for (int i = 0; i < n; i++) {
+                u[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]);
+            }
+            eval(t + C3 * h, u, k3);
+            for (int i = 0; i < n; i++) {
+                u[i] = y[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
+            }
+            eval(t + C4 * h, u, k4);
+            for (int i = 0; i < n; i++) {
+                u[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
+            }
+            eval(t + C5 * h, u, k5);
+            for (int i = 0; i < n; i++) {
+                u[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
+            }
+            eval(t + h, u, k6);
+            for (int i = 0; i < n; i++) {
+                y1[i] = y[i] + h * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]);
+            }
+            eval(t + h, y1, k7);
+            for (int i = 0; i < n; i++) {
+                err[i] = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
+            }
+            return true;
+        }
+
+        @Override
+        void dense(double theta, double h, double[] out) {
+            double s = 1 - theta;
+            for (int i = 0; i < n; i++) {
+                double ydiff = y1[i] - y0[i];
+                double bspl = h * f0[i] - ydiff;
+                double r4 = ydiff - h * k7[i] - bspl;
+                double r5 = h * (D1 * f0[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
+                out[i] = y0[i] + theta * (ydiff + s * (bspl + theta * (r4 + s * r5)));
+            }
+        }
+
+        @Override
+        void accepted(double tNew, double h) {
+            System.arraycopy(k7, 0, f0, 0, n); // first same as last
+        }
+    }
+}

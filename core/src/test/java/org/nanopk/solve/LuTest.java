@@ -1,0 +1,61 @@
+package org.nanopk.solve;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.SplittableRandom;
+
+import org.hipparchus.linear.LUDecomposition;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.RealMatrix;
+import org.junit.jupiter.api.Test;
+
+/** NanoPK's allocation-free LU against Hipparchus's {@code LUDecomposition}. */
+class LuTest {
+    @Test
+    void solvesLikeHipparchus() {
+        SplittableRandom rnd = new SplittableRandom(42);
+        for (int n : new int[] {1, 2, 5, 9, 31}) {
+            for (int rep = 0; rep < 20; rep++) {
+                double[] a = new double[n * n];
+                double[][] m = new double[n][n];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double v = rnd.nextDouble(-1, 1) * Math.pow(10, rnd.nextInt(-3, 4));
+                        a[i * n + j] = v;
+                        m[i][j] = v;
+                    }
+                }
+                double[] b = new double[n];
+                for (int i = 0; i < n; i++) {
+                    b[i] = rnd.nextDouble(-5, 5);
+                }
+                RealMatrix rm = MatrixUtils.createRealMatrix(m);
+                double[] expected = new LUDecomposition(rm).getSolver().solve(MatrixUtils.createRealVector(b))
+                    .toArray();
+                int[] piv = new int[n];
+                Lu.factor(a, n, piv);
+                double[] x = b.clone();
+                Lu.solve(a, n, piv, x);
+                // compare residuals relative to the scale of A·x
+                double[] ax = rm.operate(x);
+                double scale = 0;
+                for (int i = 0; i < n; i++) {
+                    scale = Math.max(scale, Math.abs(b[i]));
+                }
+                assertArrayEquals(b, ax, 1e-9 * scale * n, "residual n=" + n);
+                double xs = 0;
+                for (double v : expected) {
+                    xs = Math.max(xs, Math.abs(v));
+                }
+                assertArrayEquals(expected, x, 1e-7 * xs, "solution n=" + n);
+            }
+        }
+    }
+
+    @Test
+    void reportsSingularMatrices() {
+        double[] a = {1, 2, 2, 4};
+        assertFalse(Lu.factor(a, 2, new int[2]));
+    }
+}

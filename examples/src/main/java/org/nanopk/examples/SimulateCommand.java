@@ -1,0 +1,92 @@
+package org.nanopk.examples;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.nanopk.Model;
+import org.nanopk.Simulation;
+import org.nanopk.Times;
+import org.nanopk.io.ModelJson;
+import org.nanopk.mechanism.Presets;
+import org.nanopk.solve.Solver;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nanopk simulate}: simulates a model file or a preset and prints or writes the result. */
+@Command(name = "simulate", sortOptions = false,
+    description = {"Simulate a model file or a preset with its own doses.",
+        "Without --out, prints a table of amounts; with --out FILE.csv writes CSV columns time, each "
+            + "compartment, each output (amounts); --out - writes the CSV to standard output."})
+final class SimulateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    static final class Source {
+        @Parameters(index = "0", paramLabel = "MODEL.json", description = "The model file.")
+        Path model;
+
+        @Option(names = "--preset", paramLabel = "NAME", description = "A preset model (see: nanopk presets).")
+        String preset;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--t-end", paramLabel = "H", description = "Last output time in h (default 24).")
+    Double tEnd;
+
+    @Option(names = "--times", paramLabel = "LIST",
+        description = "Output times: a comma-separated list or start:step:end (h).")
+    String times;
+
+    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "auto",
+        description = "Solver: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).",
+        completionCandidates = SolverNames.class)
+    String solver;
+
+    @Option(names = "--rtol", paramLabel = "X", description = "Relative tolerance (default 1e-8).")
+    Double rtol;
+
+    @Option(names = "--atol", paramLabel = "X", description = "Absolute tolerance in amount units (default 1e-10).")
+    Double atol;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "Write CSV here ('-' for standard output).")
+    String out;
+
+    @Override
+    public Integer call() {
+        PrintWriter w = spec.commandLine().getOut();
+        Model model = source.preset != null ? Presets.byName(source.preset) : ModelJson.read(source.model);
+        double[] t = outputTimes(times, tEnd);
+        Solver s = Cli.solver(solver, rtol, atol);
+        Simulation sim = model.simulate(model.regimen(), t, s);
+        if (out == null) {
+            w.println(sim);
+        } else if ("-".equals(out)) {
+            sim.toCsv(w);
+        } else {
+            sim.toCsv(Path.of(out));
+            w.println("wrote " + sim.size() + " rows to " + out + " (" + sim.stats() + ")");
+        }
+        return 0;
+    }
+
+    static double[] outputTimes(String list, Double tEnd) {
+        if (list != null) {
+            if (tEnd != null) {
+                throw new IllegalArgumentException("--times and --t-end both given; expected one of them");
+            }
+            return Times.parse(list);
+        }
+        double end = tEnd == null ? 24 : tEnd;
+        if (!(end > 0 && end < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("--t-end = " + end + ": expected a finite time > 0 h");
+        }
+        return Times.grid(0, end, Cli.niceStep(end / 100));
+    }
+}
