@@ -1,0 +1,86 @@
+package org.nanopk.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nanopk.Times;
+import org.nanopk.mechanism.Presets;
+import org.nanopk.solve.Solver;
+
+/** The nanopk command line, run in-process. */
+class CommandLineTest {
+    record Run(int status, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void demoRunsWithoutArguments() {
+        Run r = run("demo");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("%ID by tissue"), r.out());
+        assertTrue(r.out().contains("DEmax"), r.out());
+        assertTrue(r.out().contains("Mass balance at 168 h: 100.000000000 %ID"), r.out());
+    }
+
+    @Test
+    void simulateWritesTheCsvColumnsOfTheDesign(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("np9.csv");
+        Run r = run("simulate", "models/np9.json", "--times", "0:1:24", "--out", csv.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("time,B,Ti,Tm,L,S,E,C,D,U,Tumor", lines.get(0));
+        assertEquals(26, lines.size());
+        // the row at 24 h equals a direct simulation with the same (default, auto) solver
+        String[] last = lines.get(25).split(",");
+        double l24 = Presets.np9().simulate(Times.grid(0, 24, 1)).at("L", 24);
+        assertEquals(l24, Double.parseDouble(last[4]), 0);
+    }
+
+    @Test
+    void simulateTakesSolverAndTolerances() {
+        Run r = run("simulate", "--preset", "np9-stiff", "--t-end", "24", "--solver", "stiff", "--rtol", "1e-6",
+            "--atol", "1e-9", "--out", "-");
+        assertEquals(0, r.status(), r.err());
+        String[] rows = r.out().split("\n");
+        assertEquals("time,B,Ti,Tm,L,S,E,C,D,U,P,Tumor", rows[0]);
+        double b24 = Presets.np9Stiff().simulate(Presets.np9Stiff().regimen(), new double[] {0, 24},
+            Solver.stiff().withTolerances(1e-6, 1e-9)).at("B", 24);
+        assertEquals(b24, Double.parseDouble(rows[rows.length - 1].split(",")[1]), 1e-12);
+    }
+
+    @Test
+    void badInputIsOneLineAndStatusTwo() {
+        Run r = run("simulate", "models/np9.json", "--solver", "warp");
+        assertEquals(2, r.status());
+        assertTrue(r.err().startsWith("nanopk: error: unknown solver 'warp'; known: auto"), r.err());
+        Run missing = run("simulate", "models/none.json");
+        assertEquals(2, missing.status());
+        Run preset = run("simulate", "--preset", "np10");
+        assertEquals(2, preset.status());
+        assertTrue(preset.err().contains("unknown preset 'np10'; known: np9"), preset.err());
+        Run times = run("simulate", "models/np9.json", "--times", "0,2,1");
+        assertEquals(2, times.status());
+        assertTrue(times.err().contains("increasing"), times.err());
+    }
+
+    @Test
+    void presetsAreListed() {
+        Run r = run("presets");
+        assertEquals(0, r.status());
+        assertTrue(r.out().contains("np9-stiff"), r.out());
+    }
+}
