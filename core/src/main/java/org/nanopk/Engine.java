@@ -1,45 +1,31 @@
 package org.nanopk;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.PriorityQueue;
 
+import org.nanopk.internal.Checks;
 import org.nanopk.internal.CompiledModel;
 import org.nanopk.internal.Kinetics;
 import org.nanopk.internal.ModelSystem;
 import org.nanopk.solve.Integrator;
 import org.nanopk.solve.Solver;
+import org.nanopk.solve.SolverStats;
 
 /**
  * The dosing engine: walks through dose records and output times in NONMEM's order, integrating the
  * model between discontinuities. A bolus is a jump in the state; an infusion start or end changes the
  * zero-order input; each is a breakpoint where the integrator restarts.
  *
- * <p>Order: records are processed in the given order (time-sorted); implied events (additional doses,
- * lagged doses, infusion ends) that fall at or before the time of the next record are applied first,
- * so that doses landing exactly on an observation time enter before that observation.
+ * <p>Records are given as parallel arrays in processing order: {@code times[i]}, and {@code doses[i]}
+ * (null for an output time). Implied events (additional doses, lagged doses, infusion ends) that fall
+ * at or before the time of the next record are applied first, so that doses landing exactly on an
+ * output time enter before that output.
  */
 final class Engine {
 
-    /** One record to process: a dose record, or an output time. */
-    record Item(double time, Dose dose, boolean report, int evid) {
-        static Item observe(double time) {
-            return new Item(time, null, true, 0);
-        }
-
-        static Item dose(Dose dose, boolean report) {
-            return new Item(dose.time(), dose, report, dose.kind().evid());
-        }
-
-        boolean isObservation() {
-            return dose == null;
-        }
-    }
-
-    /** What the engine produces: one row per reported item. */
-    record Result(double[] times, double[][] states, double[] dosed, int[] evid, double totalDosed,
-                  org.nanopk.solve.SolverStats stats) {
+    /** One row per reported record; states are flat, {@code stateCount} per row. */
+    record Result(double[] times, double[] states, int stateCount, double[] dosed, int[] evid, double totalDosed,
+                  SolverStats stats) {
     }
 
     private static final int BOLUS = 0;
@@ -56,7 +42,6 @@ final class Engine {
         }
     }
 
-    private final Model model;
     private final Kinetics kin;
     private final CompiledModel cm;
     private final ModelSystem sys;
@@ -69,85 +54,76 @@ final class Engine {
     private double t;
     private double dosed;
     private double totalDosed;
-    private final double[] itemTimes;
-    private final double[][] rows;
+    private final double[] times;
+    private final int[] rowOf;
+    private final double[] rows;
     private final double[] rowDosed;
 
-    private Engine(Model model, List<Item> items, Solver solver) {
-        this.model = model;
-        this.kin = model.kinetics();
+    private Engine(Kinetics kin, double[] times, Dose[] doses, boolean[] report, Solver solver) {
+        this.kin = kin;
         this.cm = kin.model();
         this.sys = kin.newSystem();
         this.n = cm.stateCount();
         this.y = new double[n];
         this.running = new int[cm.compartmentCount()];
-        double horizon = 0;
-        for (Item it : items) {
-            horizon = Math.max(horizon, it.time());
+        this.times = times;
+        this.rowOf = new int[times.length];
+        int rowCount = 0;
+        for (int i = 0; i < times.length; i++) {
+            rowOf[i] = doses[i] == null || report[i] ? rowCount++ : -1;
         }
+        this.rows = new double[rowCount * n];
+        this.rowDosed = new double[rowCount];
+        double horizon = times.length == 0 ? 0 : times[times.length - 1];
         this.integrator = solver.integrator(sys, Math.max(horizon, 1e-9));
-        this.itemTimes = new double[items.size()];
-        this.rows = new double[items.size()][];
-        this.rowDosed = new double[items.size()];
-        for (int i = 0; i < items.size(); i++) {
-            itemTimes[i] = items.get(i).time();
-            if (items.get(i).report()) {
-                rows[i] = new double[n];
-            }
-        }
     }
 
-    /** Simulates the model's response to the records; validates every dose against the model first. */
-    static Result run(Model model, List<Item> items, Solver solver) {
-        for (Item it : items) {
-            if (it.dose() != null && it.dose().givesDose()) {
-                String c = it.dose().compartment();
-                if (model.kinetics().model().compartmentIndex(c) < 0) {
-                    throw new IllegalArgumentException("dose into '" + c + "': "
-                        + org.nanopk.internal.Checks.unknown("compartment", c,
-                            model.kinetics().model().compartments()).getMessage());
-                }
+    /**
+     * Simulates the records; validates every dose against the model first.
+     *
+     * @param times record times, non-decreasing
+     * @param doses the dose record at each time, or null for an output time
+     * @param report whether a dose record gets a row of its own (output times always do)
+     */
+    static Result run(Model model, double[] times, Dose[] doses, boolean[] report, Solver solver) {
+        Kinetics kin = model.kinetics();
+        for (Dose d : doses) {
+            if (d != null && d.givesDose() && kin.model().compartmentIndex(d.compartment()) < 0) {
+                throw new IllegalArgumentException("dose into '" + d.compartment() + "': " + Checks.unknown(
+                    "compartment", d.compartment(), kin.model().compartments()).getMessage());
             }
         }
-        Engine e = new Engine(model, items, solver);
-        e.process(items);
-        List<Integer> reported = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).report()) {
-                reported.add(i);
-            }
-        }
-        int m = reported.size();
-        double[] times = new double[m];
-        double[][] states = new double[m][];
-        double[] dosedOut = new double[m];
+        Engine e = new Engine(kin, times, doses, report, solver);
+        e.process(doses, report);
+        int m = e.rowDosed.length;
+        double[] rowTimes = new double[m];
         int[] evid = new int[m];
-        for (int r = 0; r < m; r++) {
-            int i = reported.get(r);
-            times[r] = items.get(i).time();
-            states[r] = e.rows[i];
-            dosedOut[r] = e.rowDosed[i];
-            evid[r] = items.get(i).evid();
+        for (int i = 0; i < times.length; i++) {
+            int r = e.rowOf[i];
+            if (r >= 0) {
+                rowTimes[r] = times[i];
+                evid[r] = doses[i] == null ? 0 : doses[i].kind().evid();
+            }
         }
-        return new Result(times, states, dosedOut, evid, e.totalDosed, e.integrator.stats());
+        return new Result(rowTimes, e.rows, e.n, e.rowDosed, evid, e.totalDosed, e.integrator.stats());
     }
 
-    private void process(List<Item> items) {
+    private void process(Dose[] doses, boolean[] report) {
         int i = 0;
-        while (i < items.size()) {
-            Item it = items.get(i);
-            if (it.isObservation()) {
+        int count = times.length;
+        while (i < count) {
+            if (doses[i] == null) {
                 int j = i;
-                while (j + 1 < items.size() && items.get(j + 1).isObservation()) {
+                while (j + 1 < count && doses[j + 1] == null) {
                     j++;
                 }
-                advance(items.get(j).time(), i, j + 1);
+                advance(times[j], i, j + 1);
                 i = j + 1;
             } else {
-                advance(it.time(), i, i);
-                apply(it.dose());
+                advance(times[i], i, i);
+                apply(doses[i]);
                 flush(t);
-                if (it.report()) {
+                if (report[i]) {
                     record(i);
                 }
                 i++;
@@ -156,17 +132,18 @@ final class Engine {
     }
 
     private void record(int i) {
-        System.arraycopy(y, 0, rows[i], 0, n);
-        rowDosed[i] = dosed;
+        int r = rowOf[i];
+        System.arraycopy(y, 0, rows, r * n, n);
+        rowDosed[r] = dosed;
     }
 
-    /** Integrates to {@code target}, applying due events, filling output rows [k, end). */
+    /** Integrates to {@code target}, applying due events, filling the output rows of records [k, end). */
     private void advance(double target, int k, int end) {
         while (true) {
             double next = pending.isEmpty() ? Double.POSITIVE_INFINITY : pending.peek().time();
             if (next <= target) {
                 int stop = k;
-                while (stop < end && itemTimes[stop] < next) {
+                while (stop < end && times[stop] < next) {
                     stop++;
                 }
                 segment(next, k, stop);
@@ -179,62 +156,59 @@ final class Engine {
         }
     }
 
-    /** Integrates from t to t1 with the current inputs; outputs in [t, t1] are filled. */
+    /** Integrates from t to t1 with the current inputs; outputs of records [k, end) in [t, t1] are filled. */
     private void segment(double t1, int k, int end) {
-        while (k < end && itemTimes[k] <= t) {
+        while (k < end && times[k] <= t) {
             record(k++);
         }
         if (t1 <= t) {
             return;
         }
         double input = sys.totalInput();
-        if (input == 0 && cm.isQuietAtZero() && !hasNonZero()) {
-            // all amounts zero, nothing flowing in, and every rate law gives 0 at zero amounts
-            for (int r = k; r < end; r++) {
-                Arrays.fill(rows[r], 0.0);
-                rowDosed[r] = dosed;
+        if (k < end) {
+            int first = rowOf[k];
+            if (input == 0 && cm.isQuietAtZero() && allZero()) {
+                // all amounts zero, nothing flowing in, and every rate law gives 0 at zero amounts
+                Arrays.fill(rows, first * n, (first + end - k) * n, 0.0);
+            } else {
+                integrator.integrate(t, y, t1, times, k, end, rows, first * n);
             }
-        } else {
-            integrator.integrate(t, y, t1, itemTimes, k, end, rows);
             for (int r = k; r < end; r++) {
-                rowDosed[r] = dosed + input * (itemTimes[r] - t);
+                rowDosed[rowOf[r]] = dosed + input * (times[r] - t);
             }
+        } else if (!(input == 0 && cm.isQuietAtZero() && allZero())) {
+            integrator.integrate(t, y, t1, times, k, k, rows, 0);
         }
         dosed += input * (t1 - t);
         totalDosed += input * (t1 - t);
         t = t1;
     }
 
-    private boolean hasNonZero() {
+    private boolean allZero() {
         for (double v : y) {
             if (v != 0) {
-                return true;
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     /** Applies every pending event due at or before {@code now}. */
     private void flush(double now) {
         while (!pending.isEmpty() && pending.peek().time() <= now) {
             Event e = pending.poll();
-            switch (e.kind()) {
-                case BOLUS -> {
-                    y[e.compartment()] += e.amount();
-                    dosed += e.amount();
-                    totalDosed += e.amount();
-                }
-                case INFUSION_START -> {
-                    int c = e.compartment();
-                    running[c]++;
-                    sys.setInput(c, sys.input(c) + e.rate());
-                    schedule(e.time() + e.duration(), INFUSION_STOP, c, 0, e.rate(), 0);
-                }
-                default -> {
-                    int c = e.compartment();
-                    running[c]--;
-                    sys.setInput(c, running[c] == 0 ? 0 : sys.input(c) - e.rate());
-                }
+            int c = e.compartment();
+            if (e.kind() == BOLUS) {
+                y[c] += e.amount();
+                dosed += e.amount();
+                totalDosed += e.amount();
+            } else if (e.kind() == INFUSION_START) {
+                running[c]++;
+                sys.setInput(c, sys.input(c) + e.rate());
+                schedule(e.time() + e.duration(), INFUSION_STOP, c, 0, e.rate(), 0);
+            } else {
+                running[c]--;
+                sys.setInput(c, running[c] == 0 ? 0 : sys.input(c) - e.rate());
             }
         }
     }
@@ -266,12 +240,11 @@ final class Engine {
                 + " h: steady state (SS = " + d.steadyState() + ") needs the steady-state engine");
         }
         int c = cm.compartmentIndex(d.compartment());
-        double f = kin.bioavailability(c);
-        double lag = kin.lag(c);
-        double amount = f * d.amount();
+        double amount = kin.bioavailability(c) * d.amount();
         if (amount == 0) {
             return;
         }
+        double lag = kin.lag(c);
         double[] shape = d.isBolus() ? null : infusionShape(d, c, amount);
         for (int k = 0; k <= d.additional(); k++) {
             double when = d.time() + k * d.interval() + lag;

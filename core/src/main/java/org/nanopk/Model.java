@@ -175,6 +175,15 @@ public final class Model {
         return kinetics;
     }
 
+    /**
+     * For experts: the compiled right-hand side of this model, dy/dt = f(t, y) over the states
+     * (compartments, then integrals), with its analytic Jacobian and no dose inputs. Use it to drive
+     * another integrator on exactly NanoPK's equations. Each call returns a new, single-threaded instance.
+     */
+    public org.nanopk.solve.OdeSystem odeSystem() {
+        return kinetics.newSystem();
+    }
+
     // ---- changed copies ----------------------------------------------------------------------
 
     /**
@@ -253,18 +262,23 @@ public final class Model {
         Checks.notNull("regimen", doses);
         Checks.notNull("solver", solver);
         Times.requireIncreasing("times", times);
-        List<Engine.Item> items = new ArrayList<>(doses.doses().size() + times.length);
+        List<Dose> list = doses.doses();
+        int count = list.size() + times.length;
+        double[] at = new double[count];
+        Dose[] records = new Dose[count];
         int k = 0;
-        for (Dose d : doses.doses()) {
+        int i = 0;
+        for (Dose d : list) {
             while (k < times.length && times[k] < d.time()) {
-                items.add(Engine.Item.observe(times[k++]));
+                at[i++] = times[k++];
             }
-            items.add(Engine.Item.dose(d, false));
+            at[i] = d.time();
+            records[i++] = d;
         }
         while (k < times.length) {
-            items.add(Engine.Item.observe(times[k++]));
+            at[i++] = times[k++];
         }
-        return new Simulation(this, Engine.run(this, items, solver), null);
+        return new Simulation(this, Engine.run(this, at, records, new boolean[count], solver), null);
     }
 
     // ---- object ------------------------------------------------------------------------------

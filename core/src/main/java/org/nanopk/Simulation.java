@@ -27,8 +27,10 @@ import org.nanopk.solve.SolverStats;
 public final class Simulation {
     private final Model model;
     private final double[] times;
-    private final double[][] states;
-    private final double[][] outputs;
+    private final double[] states;   // row-major: ns per row
+    private final int ns;
+    private volatile double[] outputs;  // row-major: no per row, computed on first use
+    private final int no;
     private final double[] dosed;
     private final int[] evid;
     private final String id;
@@ -39,42 +41,49 @@ public final class Simulation {
         this.model = model;
         this.times = r.times();
         this.states = r.states();
+        this.ns = r.stateCount();
         this.dosed = r.dosed();
         this.evid = r.evid();
         this.id = id;
         this.totalDosed = r.totalDosed();
         this.stats = r.stats();
         CompiledModel cm = model.kinetics().model();
-        int no = cm.outputs().size();
-        this.outputs = new double[times.length][no];
-        if (no > 0) {
-            double[] env = new double[cm.envSize()];
-            double[] p = model.kinetics().parameterArray();
-            System.arraycopy(p, 0, env, 0, p.length);
-            int ns = cm.stateCount();
-            for (int i = 0; i < times.length; i++) {
-                System.arraycopy(states[i], 0, env, p.length, ns);
-                env[p.length + ns] = times[i];
-                for (int k = 0; k < no; k++) {
-                    outputs[i][k] = cm.output(k, env);
-                }
+        this.no = cm.outputs().size();
+        for (int e = 0; e < states.length; e++) {
+            if (!Double.isFinite(states[e])) {
+                int i = e / ns;
+                throw new PkException("model '" + model.name() + "': " + cm.states().get(e % ns) + " = "
+                    + states[e] + " at t = " + times[i] + " h; the solution is not finite", times[i]);
             }
         }
+    }
+
+    /** The outputs' values, row-major; evaluated on first use (so a simulation read only by state is cheaper). */
+    private double[] outputs() {
+        double[] out = outputs;
+        if (out != null) {
+            return out;
+        }
+        CompiledModel cm = model.kinetics().model();
+        out = new double[times.length * no];
+        double[] env = new double[cm.envSize()];
+        double[] p = model.kinetics().parameterArray();
+        System.arraycopy(p, 0, env, 0, p.length);
         for (int i = 0; i < times.length; i++) {
-            for (int j = 0; j < states[i].length; j++) {
-                if (!Double.isFinite(states[i][j])) {
-                    throw new PkException("model '" + model.name() + "': " + cm.states().get(j) + " = "
-                        + states[i][j] + " at t = " + times[i] + " h; the solution is not finite", times[i]);
-                }
-            }
+            System.arraycopy(states, i * ns, env, p.length, ns);
+            env[p.length + ns] = times[i];
             for (int k = 0; k < no; k++) {
-                if (!Double.isFinite(outputs[i][k])) {
-                    throw new PkException("model '" + model.name() + "': output " + cm.outputs().get(k) + " = "
-                        + outputs[i][k] + " at t = " + times[i] + " h (" + model.outputs().get(k).expression()
+                double v = cm.output(k, env);
+                if (!Double.isFinite(v)) {
+                    throw new PkException("model '" + model.name() + "': output " + cm.outputs().get(k) + " = " + v
+                        + " at t = " + times[i] + " h (" + model.outputs().get(k).expression()
                         + "); the output expression is not finite there", times[i]);
                 }
+                out[i * no + k] = v;
             }
         }
+        outputs = out;
+        return out;
     }
 
     /** The model simulated. */
@@ -130,8 +139,17 @@ public final class Simulation {
         return amount(name);
     }
 
-    /** The value of {@code name} at output row {@code row}. */
+    /** The value of {@code name} (a compartment, integral or output) at output row {@code row}. */
     public double value(String name, int row) {
+        CompiledModel cm = model.kinetics().model();
+        int s = cm.stateIndex(name);
+        if (s >= 0) {
+            return states[row * ns + s];
+        }
+        int o = cm.outputIndex(name);
+        if (o >= 0) {
+            return outputs()[row * no + o];
+        }
         return column(name)[row];
     }
 
@@ -189,7 +207,7 @@ public final class Simulation {
         for (int i = 0; i < times.length; i++) {
             double sum = 0;
             for (int j = 0; j < nc; j++) {
-                sum += states[i][j];
+                sum += states[i * ns + j];
             }
             s[i] = sum;
         }
@@ -259,14 +277,15 @@ public final class Simulation {
         double[] out = new double[times.length];
         if (s >= 0) {
             for (int i = 0; i < times.length; i++) {
-                out[i] = states[i][s];
+                out[i] = states[i * ns + s];
             }
             return out;
         }
         int o = cm.outputIndex(name);
         if (o >= 0) {
+            double[] all = outputs();
             for (int i = 0; i < times.length; i++) {
-                out[i] = outputs[i][o];
+                out[i] = all[i * no + o];
             }
             return out;
         }
@@ -359,7 +378,7 @@ public final class Simulation {
     }
 
     void writeRows(Writer out) throws IOException {
-        int ns = states.length > 0 ? states[0].length : 0;
+        double[] outputs = outputs();
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < times.length; i++) {
             sb.setLength(0);
@@ -369,10 +388,10 @@ public final class Simulation {
                 sb.append(times[i]);
             }
             for (int j = 0; j < ns; j++) {
-                sb.append(',').append(states[i][j]);
+                sb.append(',').append(states[i * ns + j]);
             }
-            for (double v : outputs[i]) {
-                sb.append(',').append(v);
+            for (int k = 0; k < no; k++) {
+                sb.append(',').append(outputs[i * no + k]);
             }
             sb.append('\n');
             out.write(sb.toString());

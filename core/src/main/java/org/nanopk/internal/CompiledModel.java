@@ -86,6 +86,94 @@ public final class CompiledModel {
     final Expr[] integralDt;
     final boolean linear;
     final boolean autonomous;
+    final Layout layout;
+
+    /** Where each transfer's numbers go in the hot loop's arrays: computed once per structure. */
+    static final class Layout {
+        static final byte FIRST_ORDER = 0;
+        static final byte FLOW = 1;
+        static final byte PERMEABILITY_FORWARD = 2;
+        static final byte PERMEABILITY_BACK = 3;
+        final int[] linFrom;
+        final int[] linTo;
+        final int[] linPlan;
+        final byte[] linKind;
+        final int[] zero;
+        final int[] mm;
+        final int[] hill;
+        final int[] capacity;
+        final int[] bimolecular;
+        final int[] hillTime;
+        final LawPlan[] expression;
+        final LawPlan[] custom;
+
+        Layout(LawPlan[] plans) {
+            int nLin = 0;
+            for (LawPlan p : plans) {
+                if (p.law instanceof RateLaw.Permeability) {
+                    nLin += 2;
+                } else if (p.law instanceof RateLaw.FirstOrder || p.law instanceof RateLaw.Flow) {
+                    nLin++;
+                }
+            }
+            linFrom = new int[nLin];
+            linTo = new int[nLin];
+            linPlan = new int[nLin];
+            linKind = new byte[nLin];
+            int k = 0;
+            for (int i = 0; i < plans.length; i++) {
+                LawPlan p = plans[i];
+                if (p.law instanceof RateLaw.FirstOrder || p.law instanceof RateLaw.Flow) {
+                    linFrom[k] = p.from;
+                    linTo[k] = p.to;
+                    linPlan[k] = i;
+                    linKind[k++] = p.law instanceof RateLaw.Flow ? FLOW : FIRST_ORDER;
+                } else if (p.law instanceof RateLaw.Permeability) {
+                    linFrom[k] = p.from;
+                    linTo[k] = p.to;
+                    linPlan[k] = i;
+                    linKind[k++] = PERMEABILITY_FORWARD;
+                    linFrom[k] = p.to;
+                    linTo[k] = p.from;
+                    linPlan[k] = i;
+                    linKind[k++] = PERMEABILITY_BACK;
+                }
+            }
+            zero = select(plans, RateLaw.ZeroOrder.class);
+            mm = select(plans, RateLaw.MichaelisMenten.class);
+            hill = select(plans, RateLaw.Hill.class);
+            capacity = select(plans, RateLaw.Capacity.class);
+            bimolecular = select(plans, RateLaw.BimolecularCapacity.class);
+            hillTime = select(plans, RateLaw.HillTime.class);
+            int[] ex = select(plans, RateLaw.Expression.class);
+            int[] cu = select(plans, RateLaw.Custom.class);
+            expression = new LawPlan[ex.length];
+            for (int i = 0; i < ex.length; i++) {
+                expression[i] = plans[ex[i]];
+            }
+            custom = new LawPlan[cu.length];
+            for (int i = 0; i < cu.length; i++) {
+                custom[i] = plans[cu[i]];
+            }
+        }
+
+        private static int[] select(LawPlan[] plans, Class<?> type) {
+            int c = 0;
+            for (LawPlan p : plans) {
+                if (type.isInstance(p.law)) {
+                    c++;
+                }
+            }
+            int[] out = new int[c];
+            c = 0;
+            for (int i = 0; i < plans.length; i++) {
+                if (type.isInstance(plans[i].law)) {
+                    out[c++] = i;
+                }
+            }
+            return out;
+        }
+    }
 
     /** Partial derivatives of an expression with respect to the states it uses, and to time. */
     record Partials(int[] deps, Expr[] partials, Expr dt) {
@@ -123,6 +211,7 @@ public final class CompiledModel {
         this.integralDt = b.integralDt;
         this.linear = b.linear;
         this.autonomous = b.autonomous;
+        this.layout = b.plans == null ? null : new Layout(b.plans);
     }
 
     /** The model name. */

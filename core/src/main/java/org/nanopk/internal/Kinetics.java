@@ -1,20 +1,18 @@
 package org.nanopk.internal;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.nanopk.Parameters;
 import org.nanopk.RateLaw;
 
 /**
  * The numbers of one parameter set, laid out for the hot loop: every transfer's coefficients in
  * primitive arrays grouped by rate law (flow and permeability become first-order terms), compartment
- * volumes, masses and dose modifiers. Immutable and shared by all threads. Internal.
+ * volumes, masses and dose modifiers, and the constant part of the Jacobian. Immutable and shared by
+ * all threads. Internal.
  */
 public final class Kinetics {
     final CompiledModel model;
     final double[] params;
-    final Parameters parameters;
+    private volatile Parameters parameters;
     final double[] volume;      // mL; NaN if absent
     final double[] mass;        // g; NaN if absent (then the volume is used, density 1)
     final double[] f;           // bioavailability, default 1
@@ -27,6 +25,12 @@ public final class Kinetics {
     final int[] linFrom;
     final int[] linTo;
     final double[] linK;
+    /** ∂f/∂y of the first-order terms, row-major: the constant part of every Jacobian. */
+    final double[] linJacobian;
+    /** The same matrix in compressed rows, for the right-hand side: f_i += Σ linVal[e]·y[linCol[e]]. */
+    final int[] linRowStart;
+    final int[] linCol;
+    final double[] linVal;
     // zero order: rate = zRate
     final int[] zFrom;
     final int[] zTo;
@@ -78,7 +82,6 @@ public final class Kinetics {
             }
             params[i] = v;
         }
-        parameters = Parameters.of(m.parameters, params);
 
         volume = new double[nc];
         mass = new double[nc];
@@ -87,120 +90,163 @@ public final class Kinetics {
         duration = new double[nc];
         rate = new double[nc];
         for (int i = 0; i < nc; i++) {
-            String w = "compartments[" + i + "] (" + m.compartments.get(i) + ")";
-            volume[i] = optional(m.volume[i], w + ".volume", Double.NaN, true);
-            mass[i] = optional(m.mass[i], w + ".mass", Double.NaN, true);
-            f[i] = optional(m.bioavailability[i], w + ".bioavailability", 1, false);
-            lag[i] = optional(m.lag[i], w + ".lag", 0, false);
-            duration[i] = optional(m.duration[i], w + ".duration", Double.NaN, true);
-            rate[i] = optional(m.rate[i], w + ".rate", Double.NaN, true);
+            volume[i] = optional(m.volume[i], i, "volume", Double.NaN, true);
+            mass[i] = optional(m.mass[i], i, "mass", Double.NaN, true);
+            f[i] = optional(m.bioavailability[i], i, "bioavailability", 1, false);
+            lag[i] = optional(m.lag[i], i, "lag", 0, false);
+            duration[i] = optional(m.duration[i], i, "duration", Double.NaN, true);
+            rate[i] = optional(m.rate[i], i, "rate", Double.NaN, true);
         }
         outputMass = new double[m.outputExpr.length];
         for (int k = 0; k < outputMass.length; k++) {
-            outputMass[k] = optional(m.outputMass[k], "outputs." + m.outputs.get(k) + ".mass", Double.NaN, true);
+            Expr e = m.outputMass[k];
+            outputMass[k] = e == null ? Double.NaN
+                : check(e, e.eval(params), "outputs." + m.outputs.get(k) + ".mass", true);
         }
 
-        Group lin = new Group();
-        Group zero = new Group();
-        Group mm = new Group();
-        Group hill = new Group();
-        Group cap = new Group();
-        Group bi = new Group();
-        Group ht = new Group();
-        List<CompiledModel.LawPlan> ex = new ArrayList<>();
-        List<CompiledModel.LawPlan> cu = new ArrayList<>();
-        for (CompiledModel.LawPlan p : m.plans) {
-            RateLaw law = p.law;
-            if (law instanceof RateLaw.FirstOrder) {
-                lin.add(p.from, p.to, field(p, 0, false));
-            } else if (law instanceof RateLaw.Flow) {
-                lin.add(p.from, p.to, field(p, 0, false) / volume[p.from]);
-            } else if (law instanceof RateLaw.Permeability) {
-                double pa = field(p, 0, false);
-                double part = field(p, 1, true);
-                lin.add(p.from, p.to, pa / volume[p.from]);
-                lin.add(p.to, p.from, pa / (volume[p.to] * part));
-            } else if (law instanceof RateLaw.ZeroOrder) {
-                zero.add(p.from, p.to, field(p, 0, false));
-            } else if (law instanceof RateLaw.MichaelisMenten) {
-                mm.add(p.from, p.to, field(p, 0, false), field(p, 1, true));
-            } else if (law instanceof RateLaw.Hill) {
-                double vmax = field(p, 0, false);
-                double k50 = field(p, 1, true);
-                double n = field(p, 2, true);
-                hill.add(p.from, p.to, vmax, Math.pow(k50, n), n);
-            } else if (law instanceof RateLaw.Capacity) {
-                cap.add(p.from, p.to, field(p, 0, false), field(p, 1, true));
-            } else if (law instanceof RateLaw.BimolecularCapacity) {
-                bi.add(p.from, p.to, field(p, 0, false), field(p, 1, false));
-            } else if (law instanceof RateLaw.HillTime) {
-                double kmax = field(p, 0, false);
-                double t50 = field(p, 1, true);
-                double n = field(p, 2, true);
-                ht.add(p.from, p.to, kmax, Math.pow(t50, n), n);
-            } else if (law instanceof RateLaw.Expression) {
-                ex.add(p);
-            } else {
-                cu.add(p);
+        CompiledModel.LawPlan[] plans = m.plans;
+        double[][] fields = new double[plans.length][];
+        for (int i = 0; i < plans.length; i++) {
+            CompiledModel.LawPlan p = plans[i];
+            double[] v = new double[p.fields.length];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = check(p.fields[k], p.fields[k].eval(params), p.label + ": " + p.law.fieldNames().get(k),
+                    strictlyPositive(p.law, k));
+            }
+            fields[i] = v;
+        }
+        CompiledModel.Layout lay = m.layout;
+        linFrom = lay.linFrom;
+        linTo = lay.linTo;
+        linK = new double[linFrom.length];
+        for (int j = 0; j < linK.length; j++) {
+            double[] v = fields[lay.linPlan[j]];
+            switch (lay.linKind[j]) {
+                case CompiledModel.Layout.FIRST_ORDER:
+                    linK[j] = v[0];
+                    break;
+                case CompiledModel.Layout.FLOW:
+                case CompiledModel.Layout.PERMEABILITY_FORWARD:
+                    linK[j] = v[0] / volume[linFrom[j]];
+                    break;
+                default:
+                    linK[j] = v[0] / (volume[linFrom[j]] * v[1]);
+                    break;
             }
         }
-        linFrom = lin.from();
-        linTo = lin.to();
-        linK = lin.col(0);
-        zFrom = zero.from();
-        zTo = zero.to();
-        zRate = zero.col(0);
-        mmFrom = mm.from();
-        mmTo = mm.to();
-        mmVmax = mm.col(0);
-        mmKm = mm.col(1);
-        hFrom = hill.from();
-        hTo = hill.to();
-        hVmax = hill.col(0);
-        hK50n = hill.col(1);
-        hN = hill.col(2);
-        capFrom = cap.from();
-        capTo = cap.to();
-        capKmax = cap.col(0);
-        capCap = cap.col(1);
-        biFrom = bi.from();
-        biTo = bi.to();
-        biK = bi.col(0);
-        biCap = bi.col(1);
-        htFrom = ht.from();
-        htTo = ht.to();
-        htKmax = ht.col(0);
-        htT50n = ht.col(1);
-        htN = ht.col(2);
-        exPlans = ex.toArray(new CompiledModel.LawPlan[0]);
-        cuPlans = cu.toArray(new CompiledModel.LawPlan[0]);
+        int n = m.ns;
+        linJacobian = new double[n * n];
+        for (int j = 0; j < linK.length; j++) {
+            linJacobian[linFrom[j] * n + linFrom[j]] -= linK[j];
+            linJacobian[linTo[j] * n + linFrom[j]] += linK[j];
+        }
+        linRowStart = new int[n + 1];
+        int nnz = 0;
+        for (double v : linJacobian) {
+            if (v != 0) {
+                nnz++;
+            }
+        }
+        linCol = new int[nnz];
+        linVal = new double[nnz];
+        int e = 0;
+        for (int i = 0; i < n; i++) {
+            linRowStart[i] = e;
+            for (int j = 0; j < n; j++) {
+                double v = linJacobian[i * n + j];
+                if (v != 0) {
+                    linCol[e] = j;
+                    linVal[e++] = v;
+                }
+            }
+        }
+        linRowStart[n] = e;
+        zFrom = from(plans, lay.zero);
+        zTo = to(plans, lay.zero);
+        zRate = column(fields, lay.zero, 0);
+        mmFrom = from(plans, lay.mm);
+        mmTo = to(plans, lay.mm);
+        mmVmax = column(fields, lay.mm, 0);
+        mmKm = column(fields, lay.mm, 1);
+        hFrom = from(plans, lay.hill);
+        hTo = to(plans, lay.hill);
+        hVmax = column(fields, lay.hill, 0);
+        hN = column(fields, lay.hill, 2);
+        hK50n = column(fields, lay.hill, 1);
+        for (int j = 0; j < hK50n.length; j++) {
+            hK50n[j] = Math.pow(hK50n[j], hN[j]);
+        }
+        capFrom = from(plans, lay.capacity);
+        capTo = to(plans, lay.capacity);
+        capKmax = column(fields, lay.capacity, 0);
+        capCap = column(fields, lay.capacity, 1);
+        biFrom = from(plans, lay.bimolecular);
+        biTo = to(plans, lay.bimolecular);
+        biK = column(fields, lay.bimolecular, 0);
+        biCap = column(fields, lay.bimolecular, 1);
+        htFrom = from(plans, lay.hillTime);
+        htTo = to(plans, lay.hillTime);
+        htKmax = column(fields, lay.hillTime, 0);
+        htN = column(fields, lay.hillTime, 2);
+        htT50n = column(fields, lay.hillTime, 1);
+        for (int j = 0; j < htT50n.length; j++) {
+            htT50n[j] = Math.pow(htT50n[j], htN[j]);
+        }
+        exPlans = lay.expression;
+        cuPlans = lay.custom;
     }
 
-    private double optional(Expr e, String where, double absent, boolean strictlyPositive) {
+    /** Fields that must be strictly positive (they divide or are exponents); all others must be >= 0. */
+    private static boolean strictlyPositive(RateLaw law, int field) {
+        if (law instanceof RateLaw.Permeability || law instanceof RateLaw.MichaelisMenten
+            || law instanceof RateLaw.Capacity) {
+            return field == 1;
+        }
+        if (law instanceof RateLaw.Hill || law instanceof RateLaw.HillTime) {
+            return field >= 1;
+        }
+        return false;
+    }
+
+    private static int[] from(CompiledModel.LawPlan[] plans, int[] sel) {
+        int[] out = new int[sel.length];
+        for (int i = 0; i < sel.length; i++) {
+            out[i] = plans[sel[i]].from;
+        }
+        return out;
+    }
+
+    private static int[] to(CompiledModel.LawPlan[] plans, int[] sel) {
+        int[] out = new int[sel.length];
+        for (int i = 0; i < sel.length; i++) {
+            out[i] = plans[sel[i]].to;
+        }
+        return out;
+    }
+
+    private static double[] column(double[][] fields, int[] sel, int k) {
+        double[] out = new double[sel.length];
+        for (int i = 0; i < sel.length; i++) {
+            out[i] = fields[sel[i]][k];
+        }
+        return out;
+    }
+
+    private double optional(Expr e, int compartment, String field, double absent, boolean strictlyPositive) {
         if (e == null) {
             return absent;
         }
-        double v = e.eval(params);
-        boolean ok = strictlyPositive ? v > 0 && v < Double.POSITIVE_INFINITY : v >= 0 && v < Double.POSITIVE_INFINITY;
-        if (!ok) {
-            throw new IllegalArgumentException(where + " = " + valueText(e, v) + ": expected a finite number "
-                + (strictlyPositive ? "> 0" : ">= 0"));
-        }
-        return v;
+        return check(e, e.eval(params), "compartments[" + compartment + "] (" + model.compartments.get(compartment)
+            + ")." + field, strictlyPositive);
     }
 
-    private double field(CompiledModel.LawPlan p, int k, boolean strictlyPositive) {
-        double v = p.fields[k].eval(params);
+    private static double check(Expr e, double v, String where, boolean strictlyPositive) {
         boolean ok = strictlyPositive ? v > 0 && v < Double.POSITIVE_INFINITY : v >= 0 && v < Double.POSITIVE_INFINITY;
         if (!ok) {
-            throw new IllegalArgumentException(p.label + ": " + p.law.fieldNames().get(k) + " = "
-                + valueText(p.fields[k], v) + ": expected a finite number " + (strictlyPositive ? "> 0" : ">= 0"));
+            throw new IllegalArgumentException(where + " = " + (e.isConstant() ? Checks.g(v) : e + " = " + Checks.g(v))
+                + ": expected a finite number " + (strictlyPositive ? "> 0" : ">= 0"));
         }
         return v;
-    }
-
-    private static String valueText(Expr e, double v) {
-        return e.isConstant() ? Checks.g(v) : e + " = " + Checks.g(v);
     }
 
     /** The compiled structure. */
@@ -208,9 +254,14 @@ public final class Kinetics {
         return model;
     }
 
-    /** The evaluated parameters. */
+    /** The evaluated parameters (created on first use). */
     public Parameters parameters() {
-        return parameters;
+        Parameters p = parameters;
+        if (p == null) {
+            p = Parameters.of(model.parameters, params);
+            parameters = p;
+        }
+        return p;
     }
 
     /** Parameter values in declaration order (do not modify). */
@@ -256,28 +307,5 @@ public final class Kinetics {
     /** A new right-hand side for one solve (it holds mutable infusion inputs). */
     public ModelSystem newSystem() {
         return new ModelSystem(this);
-    }
-
-    /** Accumulates one law group's indices and coefficient columns. */
-    private static final class Group {
-        final List<int[]> idx = new ArrayList<>();
-        final List<double[]> vals = new ArrayList<>();
-
-        void add(int from, int to, double... v) {
-            idx.add(new int[] {from, to});
-            vals.add(v);
-        }
-
-        int[] from() {
-            return idx.stream().mapToInt(a -> a[0]).toArray();
-        }
-
-        int[] to() {
-            return idx.stream().mapToInt(a -> a[1]).toArray();
-        }
-
-        double[] col(int k) {
-            return vals.stream().mapToDouble(a -> a[k]).toArray();
-        }
     }
 }

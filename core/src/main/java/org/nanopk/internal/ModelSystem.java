@@ -31,13 +31,7 @@ public final class ModelSystem implements OdeSystem {
         this.usesEnv = k.exPlans.length > 0 || m.integralRate.length > 0;
         this.env = new double[m.envSize()];
         System.arraycopy(k.params, 0, env, 0, np);
-        this.linJacobian = new double[n * n];
-        for (int j = 0; j < k.linK.length; j++) {
-            int f = k.linFrom[j];
-            int t = k.linTo[j];
-            linJacobian[f * n + f] -= k.linK[j];
-            linJacobian[t * n + f] += k.linK[j];
-        }
+        this.linJacobian = k.linJacobian;
         this.probe = k.cuPlans.length > 0 ? new double[n] : null;
     }
 
@@ -92,15 +86,18 @@ public final class ModelSystem implements OdeSystem {
 
     @Override
     public void derivatives(double t, double[] y, double[] dy) {
-        System.arraycopy(input, 0, dy, 0, n);
         final Kinetics q = k;
-        final int[] lf = q.linFrom;
-        final int[] lt = q.linTo;
-        final double[] lk = q.linK;
-        for (int j = 0; j < lk.length; j++) {
-            double r = lk[j] * y[lf[j]];
-            dy[lf[j]] -= r;
-            dy[lt[j]] += r;
+        // first-order terms as a sparse matrix-vector product, row by row (no scatter)
+        final int[] start = q.linRowStart;
+        final int[] col = q.linCol;
+        final double[] val = q.linVal;
+        final double[] in = input;
+        for (int i = 0; i < n; i++) {
+            double s = in[i];
+            for (int e = start[i], end = start[i + 1]; e < end; e++) {
+                s += val[e] * y[col[e]];
+            }
+            dy[i] = s;
         }
         for (int j = 0; j < q.zRate.length; j++) {
             dy[q.zFrom[j]] -= q.zRate[j];
@@ -159,7 +156,7 @@ public final class ModelSystem implements OdeSystem {
     }
 
     private double customRate(CompiledModel.LawPlan p, double t, double[] y) {
-        return ((org.nanopk.RateLaw.Custom) p.law).function().rate(t, y, k.parameters);
+        return ((org.nanopk.RateLaw.Custom) p.law).function().rate(t, y, k.parameters());
     }
 
     @Override

@@ -66,8 +66,11 @@ abstract class AdaptiveIntegrator implements Integrator {
      */
     abstract boolean attempt(double t, double h, boolean retry);
 
-    /** Writes the dense-output state at t + θh (0 &lt; θ &lt; 1) of the last accepted step into {@code out}. */
-    abstract void dense(double theta, double h, double[] out);
+    /**
+     * Writes the dense-output state at t + θh (0 &lt; θ &lt; 1) of the step just accepted into
+     * {@code out[at..at+n)}.
+     */
+    abstract void dense(double theta, double h, double[] out, int at);
 
     /** Called after a step is accepted and before y0 := y1; {@link #f0} must hold f(t+h, y1) afterwards. */
     abstract void accepted(double tNew, double h);
@@ -79,7 +82,7 @@ abstract class AdaptiveIntegrator implements Integrator {
 
     @Override
     public final void integrate(double t0, double[] y, double t1, double[] times, int from, int to,
-                                double[][] out) {
+                                double[] out, int offset) {
         System.arraycopy(y, 0, y0, 0, n);
         double t = t0;
         eval(t, y0, f0);
@@ -111,10 +114,11 @@ abstract class AdaptiveIntegrator implements Integrator {
             if (e <= 1 || fixedStep > 0 && Double.isFinite(e)) {
                 double tNew = last ? t1 : t + h;
                 while (k < to && times[k] <= tNew) {
+                    int at = offset + (k - from) * n;
                     if (times[k] >= tNew) {
-                        System.arraycopy(y1, 0, out[k], 0, n);
+                        System.arraycopy(y1, 0, out, at, n);
                     } else {
-                        dense((times[k] - t) / h, h, out[k]);
+                        dense((times[k] - t) / h, h, out, at);
                     }
                     k++;
                 }

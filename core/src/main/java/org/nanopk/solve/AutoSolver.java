@@ -71,13 +71,14 @@ final class AutoSolver extends AbstractSolver {
         }
 
         @Override
-        public void integrate(double t0, double[] y, double t1, double[] times, int from, int to, double[][] out) {
+        public void integrate(double t0, double[] y, double t1, double[] times, int from, int to, double[] out,
+                              int offset) {
             if (chosen == null) {
                 AbstractSolver s = isStiff(sys, t0, y, horizon)
                     ? new Rosenbrock(rtol, atol, maxSteps) : new DormandPrince5(rtol, atol, maxSteps);
                 chosen = s.integrator(sys, horizon);
             }
-            chosen.integrate(t0, y, t1, times, from, to, out);
+            chosen.integrate(t0, y, t1, times, from, to, out, offset);
         }
 
         @Override

@@ -127,14 +127,14 @@ final class DormandPrince5 extends AbstractSolver {
         }
 
         @Override
-        void dense(double theta, double h, double[] out) {
+        void dense(double theta, double h, double[] out, int at) {
             double s = 1 - theta;
             for (int i = 0; i < n; i++) {
                 double ydiff = y1[i] - y0[i];
                 double bspl = h * f0[i] - ydiff;
                 double r4 = ydiff - h * k7[i] - bspl;
                 double r5 = h * (D1 * f0[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
-                out[i] = y0[i] + theta * (ydiff + s * (bspl + theta * (r4 + s * r5)));
+                out[at + i] = y0[i] + theta * (ydiff + s * (bspl + theta * (r4 + s * r5)));
             }
         }
 

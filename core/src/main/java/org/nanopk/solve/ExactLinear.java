@@ -89,8 +89,8 @@ final class ExactLinear extends AbstractSolver {
             return s;
         }
 
-        /** out = Φ(Δ) y + Γ(Δ) b ({@code out} may not be {@code y}). */
-        void apply(double delta, double[] y, double[] b, boolean hasInput, double[] out) {
+        /** out[at..at+n) = Φ(Δ) y[from..from+n) + Γ(Δ) b (the ranges must not overlap). */
+        void apply(double delta, double[] y, int from, double[] b, boolean hasInput, double[] out, int at) {
             int s = slot(delta);
             double[] p = phi[s];
             double[] g = gamma[s];
@@ -98,14 +98,14 @@ final class ExactLinear extends AbstractSolver {
                 double v = 0;
                 int r = i * n;
                 for (int j = 0; j < n; j++) {
-                    v += p[r + j] * y[j];
+                    v += p[r + j] * y[from + j];
                 }
                 if (hasInput) {
                     for (int j = 0; j < n; j++) {
                         v += g[r + j] * b[j];
                     }
                 }
-                out[i] = v;
+                out[at + i] = v;
             }
         }
 
@@ -142,7 +142,8 @@ final class ExactLinear extends AbstractSolver {
         }
 
         @Override
-        public void integrate(double t0, double[] y, double t1, double[] times, int from, int to, double[][] out) {
+        public void integrate(double t0, double[] y, double t1, double[] times, int from, int to, double[] out,
+                              int offset) {
             sys.derivatives(t0, zero, b); // b = f(t, 0): the constant input
             evaluations++;
             boolean hasInput = false;
@@ -151,22 +152,25 @@ final class ExactLinear extends AbstractSolver {
             }
             double t = t0;
             double[] cur = y;
+            int curAt = 0;
             for (int k = from; k < to; k++) {
+                int at = offset + (k - from) * n;
                 if (times[k] > t) {
-                    prop.apply(times[k] - t, cur, b, hasInput, out[k]);
+                    prop.apply(times[k] - t, cur, curAt, b, hasInput, out, at);
                     steps++;
                     t = times[k];
                 } else {
-                    System.arraycopy(cur, 0, out[k], 0, n);
+                    System.arraycopy(cur, curAt, out, at, n);
                 }
-                cur = out[k];
+                cur = out;
+                curAt = at;
             }
             if (t1 > t) {
-                prop.apply(t1 - t, cur, b, hasInput, tmp);
+                prop.apply(t1 - t, cur, curAt, b, hasInput, tmp, 0);
                 steps++;
                 System.arraycopy(tmp, 0, y, 0, n);
             } else if (cur != y) {
-                System.arraycopy(cur, 0, y, 0, n);
+                System.arraycopy(cur, curAt, y, 0, n);
             }
             for (int i = 0; i < n; i++) {
                 if (!Double.isFinite(y[i])) {

@@ -55,7 +55,9 @@ final class HipparchusSolver extends AbstractSolver {
         private long accepted;
         private long evaluations;
         private double[] times;
-        private double[][] out;
+        private double[] out;
+        private int offset;
+        private int from;
         private int next;
         private int to;
         private double reached;
@@ -94,17 +96,19 @@ final class HipparchusSolver extends AbstractSolver {
             reached = end;
             while (next < to && times[next] <= end) {
                 double[] y = interpolator.getInterpolatedState(times[next]).getPrimaryState();
-                System.arraycopy(y, 0, out[next], 0, n);
+                System.arraycopy(y, 0, out, offset + (next - from) * n, n);
                 next++;
             }
         }
 
         @Override
-        public void integrate(double t0, double[] y, double t1, double[] outTimes, int from, int until,
-                              double[][] outRows) {
+        public void integrate(double t0, double[] y, double t1, double[] outTimes, int first, int until,
+                              double[] outRows, int outOffset) {
             this.times = outTimes;
             this.out = outRows;
-            this.next = from;
+            this.offset = outOffset;
+            this.from = first;
+            this.next = first;
             this.to = until;
             this.reached = t0;
             ((AbstractIntegrator) integrator).setMaxEvaluations(
@@ -125,7 +129,8 @@ final class HipparchusSolver extends AbstractSolver {
             }
             System.arraycopy(last, 0, y, 0, n);
             while (next < to) { // outputs exactly at t1
-                System.arraycopy(last, 0, out[next++], 0, n);
+                System.arraycopy(last, 0, out, offset + (next - from) * n, n);
+                next++;
             }
         }
 

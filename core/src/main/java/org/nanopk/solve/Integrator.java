@@ -10,12 +10,13 @@ public interface Integrator {
 
     /**
      * Integrates {@code y} in place from {@code t0} to {@code t1 > t0}, and writes the state at each
-     * output time {@code times[k]}, {@code from <= k < to}, into {@code out[k]}. Output times lie in
-     * (t0, t1] and are increasing; they are exact step ends or dense-output values of accepted steps.
+     * output time {@code times[k]}, {@code from <= k < to}, into {@code out} at offset
+     * {@code offset + (k - from)·n} (n the dimension). Output times lie in (t0, t1] and are increasing;
+     * they are exact step ends or dense-output values of accepted steps.
      *
      * @throws org.nanopk.PkException if the integration cannot reach {@code t1}
      */
-    void integrate(double t0, double[] y, double t1, double[] times, int from, int to, double[][] out);
+    void integrate(double t0, double[] y, double t1, double[] times, int from, int to, double[] out, int offset);
 
     /** Work done so far by this integrator (all calls). */
     SolverStats stats();

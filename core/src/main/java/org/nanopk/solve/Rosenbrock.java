@@ -83,9 +83,9 @@ final class Rosenbrock extends AbstractSolver {
         private final double[] fs;
         private final double[] ft;
         private final double[] jac;
-        private final double[] w;
-        private final int[] piv;
+        private final Lu lu;
         private final double[][] dk;
+        private final double[] ch = new double[STAGES];
         private final boolean autonomous;
         private final boolean linear;
         private boolean denseReady;
@@ -98,8 +98,7 @@ final class Rosenbrock extends AbstractSolver {
             fs = new double[n];
             ft = new double[n];
             jac = new double[n * n];
-            w = new double[n * n];
-            piv = new int[n];
+            lu = new Lu(n);
             dk = new double[3][n];
             autonomous = sys.isAutonomous();
             linear = sys.isLinear();
@@ -128,6 +127,7 @@ final class Rosenbrock extends AbstractSolver {
             }
             final int nn = n;
             final double diag = 1 / (h * GAMMA);
+            final double[] w = lu.a;
             for (int i = 0; i < nn * nn; i++) {
                 w[i] = -jac[i];
             }
@@ -135,7 +135,7 @@ final class Rosenbrock extends AbstractSolver {
                 w[i * nn + i] += diag;
             }
             decompositions++;
-            if (!Lu.factor(w, nn, piv)) {
+            if (!lu.factor()) {
                 return false;
             }
             // stage 1
@@ -143,7 +143,7 @@ final class Rosenbrock extends AbstractSolver {
             for (int i = 0; i < nn; i++) {
                 k0[i] = f0[i] + (autonomous ? 0 : h * D[0] * ft[i]);
             }
-            Lu.solve(w, nn, piv, k0);
+            lu.solve(k0);
             for (int s = 1; s < STAGES; s++) {
                 double[] a = A[s];
                 double[] c = C[s];
@@ -157,14 +157,17 @@ final class Rosenbrock extends AbstractSolver {
                 eval(t + NODES[s] * h, u, fs);
                 double[] ks = k[s];
                 double dt = autonomous ? 0 : h * D[s];
+                for (int j = 0; j < s; j++) {
+                    ch[j] = c[j] / h;
+                }
                 for (int i = 0; i < nn; i++) {
                     double v = fs[i] + dt * ft[i];
                     for (int j = 0; j < s; j++) {
-                        v += c[j] / h * k[j][i];
+                        v += ch[j] * k[j][i];
                     }
                     ks[i] = v;
                 }
-                Lu.solve(w, nn, piv, ks);
+                lu.solve(ks);
             }
             double[] last = k[STAGES - 1];
             boolean finite = true;
@@ -178,7 +181,7 @@ final class Rosenbrock extends AbstractSolver {
         }
 
         @Override
-        void dense(double theta, double h, double[] out) {
+        void dense(double theta, double h, double[] out, int at) {
             if (!denseReady) {
                 for (int r = 0; r < 3; r++) {
                     double[] hr = H[r];
@@ -195,7 +198,7 @@ final class Rosenbrock extends AbstractSolver {
             }
             double s = 1 - theta;
             for (int i = 0; i < n; i++) {
-                out[i] = s * y0[i] + theta * (y1[i] + s * (dk[0][i] + theta * (dk[1][i] + theta * dk[2][i])));
+                out[at + i] = s * y0[i] + theta * (y1[i] + s * (dk[0][i] + theta * (dk[1][i] + theta * dk[2][i])));
             }
         }
 

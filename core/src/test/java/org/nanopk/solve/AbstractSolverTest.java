@@ -39,15 +39,15 @@ abstract class AbstractSolverTest {
         for (int k = 0; k < times.length; k++) {
             times[k] = 0.3 * k + 0.1 * (k % 3); // irregular, increasing output times
         }
-        double[][] out = new double[times.length][n];
+        double[] out = new double[times.length * n];
         double[] y = p.y0.clone();
         double t1 = 13;
         Integrator in = solver().integrator(p, t1);
-        in.integrate(0, y, t1, times, 1, times.length, out);
+        in.integrate(0, y, t1, times, 1, times.length, out, n);
         for (int k = 1; k < times.length; k++) {
             double[] e = p.exact(times[k]);
             for (int i = 0; i < n; i++) {
-                assertEquals(e[i], out[k][i], tolerance() * 100, p + ": y" + i + "(" + times[k] + ")");
+                assertEquals(e[i], out[k * n + i], tolerance() * 100, p + ": y" + i + "(" + times[k] + ")");
             }
         }
         double[] e = p.exact(t1);
@@ -65,9 +65,9 @@ abstract class AbstractSolverTest {
         assumeTrue(applies(p), "the solver does not apply to " + p);
         double[] y = p.y0.clone();
         Integrator in = solver().integrator(p, 5);
-        double[][] none = new double[0][];
-        in.integrate(0, y, 2, new double[0], 0, 0, none);
-        in.integrate(2, y, 5, new double[0], 0, 0, none);
+        double[] none = new double[0];
+        in.integrate(0, y, 2, new double[0], 0, 0, none, 0);
+        in.integrate(2, y, 5, new double[0], 0, 0, none, 0);
         double[] e = p.exact(5);
         for (int i = 0; i < y.length; i++) {
             assertEquals(e[i], y[i], tolerance() * 100, p + ": y" + i + "(5)");

@@ -17,12 +17,13 @@ class ConvergenceOrderTest {
         in.fixedStep = h;
         double[] y = p.y0.clone();
         double[] times = {0.37 * h, 1 + 0.5 * h, 2.13, 3.001};
-        double[][] out = new double[times.length][p.dimension()];
-        in.integrate(0, y, 4, times, 0, times.length, out);
+        int n = p.dimension();
+        double[] out = new double[times.length * n];
+        in.integrate(0, y, 4, times, 0, times.length, out, 0);
         double end = Math.abs(y[0] - p.exact(4)[0]);
         double dense = 0;
         for (int k = 0; k < times.length; k++) {
-            dense = Math.max(dense, Math.abs(out[k][0] - p.exact(times[k])[0]));
+            dense = Math.max(dense, Math.abs(out[k * n] - p.exact(times[k])[0]));
         }
         return new double[] {end, dense};
     }
@@ -76,7 +77,7 @@ class ConvergenceOrderTest {
         for (double rtol : new double[] {1e-5, 1e-7, 1e-9}) {
             double[] y = p.y0.clone();
             new Rosenbrock(rtol, rtol * 1e-3, 1_000_000).integrator(p, 4)
-                .integrate(0, y, 4, new double[0], 0, 0, new double[0][]);
+                .integrate(0, y, 4, new double[0], 0, 0, new double[0], 0);
             double err = Math.abs(y[0] - p.exact(4)[0]) + 1e-16;
             if (!Double.isNaN(prev)) {
                 double ratio = prev / err;

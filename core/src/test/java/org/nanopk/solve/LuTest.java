@@ -34,9 +34,29 @@ class LuTest {
                 double[] expected = new LUDecomposition(rm).getSolver().solve(MatrixUtils.createRealVector(b))
                     .toArray();
                 int[] piv = new int[n];
+                Lu sparse = new Lu(n);
+                System.arraycopy(a, 0, sparse.a, 0, n * n);
+                if (rep % 2 == 1) {
+                    // make it sparse like a compartmental Jacobian: about 3 non-zeros per row
+                    for (int i = 0; i < n; i++) {
+                        for (int j = 0; j < n; j++) {
+                            if (i != j && rnd.nextInt(n) > 2) {
+                                sparse.a[i * n + j] = 0;
+                                a[i * n + j] = 0;
+                                m[i][j] = 0;
+                            }
+                        }
+                    }
+                    rm = MatrixUtils.createRealMatrix(m);
+                    expected = new LUDecomposition(rm).getSolver().solve(MatrixUtils.createRealVector(b)).toArray();
+                }
                 Lu.factor(a, n, piv);
                 double[] x = b.clone();
                 Lu.solve(a, n, piv, x);
+                sparse.factor();
+                double[] xs2 = b.clone();
+                sparse.solve(xs2);
+                assertArrayEquals(x, xs2, 1e-12 * (1 + maxAbs(x)), "sparse and dense factors agree, n=" + n);
                 // compare residuals relative to the scale of A·x
                 double[] ax = rm.operate(x);
                 double scale = 0;
@@ -51,6 +71,14 @@ class LuTest {
                 assertArrayEquals(expected, x, 1e-7 * xs, "solution n=" + n);
             }
         }
+    }
+
+    static double maxAbs(double[] v) {
+        double m = 0;
+        for (double x : v) {
+            m = Math.max(m, Math.abs(x));
+        }
+        return m;
     }
 
     @Test

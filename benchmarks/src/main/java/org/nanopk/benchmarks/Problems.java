@@ -1,0 +1,85 @@
+package org.nanopk.benchmarks;
+
+import org.nanopk.Model;
+import org.nanopk.RateLaw;
+import org.nanopk.Simulation;
+import org.nanopk.Times;
+import org.nanopk.mechanism.Presets;
+import org.nanopk.solve.Solver;
+
+/** The benchmark problems (design §7), their output grids and high-accuracy references. */
+final class Problems {
+    private Problems() {
+    }
+
+    /** NP9 outputs: every hour from 0 to 168 h. */
+    static final double[] HOURLY = Times.grid(0, 168, 1);
+
+    /** NP9 with its saturable uptakes replaced by their linear limits (VmL/KmL, VmS/KmS): the exact solver applies. */
+    static Model np9Linear() {
+        Model np9 = Presets.np9();
+        Model.Builder b = Model.builder("NP9-linear");
+        np9.compartments().forEach(b::compartment);
+        np9.parameterDefinitions().forEach(b::parameter);
+        np9.transfers().forEach(t -> b.transfer(t.from(), t.to(), t.law() instanceof RateLaw.MichaelisMenten mm
+            ? RateLaw.firstOrder(mm.vmax() + "/" + mm.km()) : t.law()));
+        np9.outputs().forEach(b::output);
+        return b.regimen(np9.regimen()).build();
+    }
+
+    static Model byName(String name) {
+        return switch (name) {
+            case "np9" -> Presets.np9();
+            case "np9-stiff" -> Presets.np9Stiff();
+            case "np9-linear" -> np9Linear();
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /** The initial state after the model's bolus at t = 0 (all NP9 variants: 100 %ID in B). */
+    static double[] initialState(Model m) {
+        double[] y0 = new double[m.odeSystem().dimension()];
+        y0[m.indexOf("B")] = 100;
+        return y0;
+    }
+
+    /** The reference: Rodas5P at rtol 1e-12, atol 1e-14. */
+    static double[][] reference(Model m, double[] times) {
+        Simulation s = m.simulate(m.regimen(), times, Solver.stiff().withTolerances(1e-12, 1e-14));
+        double[][] out = new double[times.length][];
+        for (int i = 0; i < times.length; i++) {
+            out[i] = new double[m.compartments().size()];
+            for (int c = 0; c < out[i].length; c++) {
+                out[i][c] = s.value(m.compartments().get(c).name(), i);
+            }
+        }
+        return out;
+    }
+
+    /** The largest relative error over the outputs whose reference value is at least {@code floor}. */
+    static double maxRelativeError(double[][] result, double[][] reference, double floor) {
+        double max = 0;
+        for (int i = 0; i < reference.length; i++) {
+            for (int c = 0; c < reference[i].length; c++) {
+                double r = reference[i][c];
+                if (Math.abs(r) >= floor) {
+                    max = Math.max(max, Math.abs(result[i][c] - r) / Math.abs(r));
+                }
+            }
+        }
+        return max;
+    }
+
+    /** The states of a NanoPK simulation as an array [time][compartment]. */
+    static double[][] states(Simulation s) {
+        Model m = s.model();
+        double[][] out = new double[s.size()][m.compartments().size()];
+        for (int c = 0; c < m.compartments().size(); c++) {
+            double[] v = s.amount(m.compartments().get(c).name()).values();
+            for (int i = 0; i < v.length; i++) {
+                out[i][c] = v[i];
+            }
+        }
+        return out;
+    }
+}
