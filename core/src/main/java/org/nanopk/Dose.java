@@ -94,15 +94,16 @@ public record Dose(Kind kind, String compartment, double time, double amount, do
             if (steadyState < 0 || steadyState > 2) {
                 throw new IllegalArgumentException(where + ": steadyState = " + steadyState + ": expected 0, 1 or 2");
             }
-            boolean constantInfusion = steadyState == 1 && amount == 0 && rate > 0 && interval == 0;
+            boolean constantInfusion = steadyState == 1 && amount == 0 && interval == 0
+                && (rate > 0 || rate == 0 || rate == MODELLED_RATE);
             if (steadyState > 0 && !(interval > 0) && !constantInfusion) {
                 throw new IllegalArgumentException(where + ": steady state (SS = " + steadyState
                     + ") with interval = " + interval + " and amount = " + amount
-                    + ": expected an interval > 0 h, or amount 0 with a rate > 0 for a constant infusion (SS = 1)");
+                    + ": expected an interval > 0 h, or amount 0 with interval 0 for a constant infusion (SS = 1)");
             }
             if (amount == 0 && !constantInfusion && kind != Kind.RESET) {
                 throw new IllegalArgumentException(where + ": amount = 0: expected an amount > 0 (amount 0 is only "
-                    + "allowed for a steady-state constant infusion: rate > 0, interval 0, SS = 1)");
+                    + "allowed for a steady-state constant infusion: interval 0, SS = 1)");
             }
         }
     }
@@ -157,9 +158,12 @@ public record Dose(Kind kind, String compartment, double time, double amount, do
         return new Dose(kind, compartment, time, amount, rate, duration, intervalH, addl, steadyState);
     }
 
-    /** This dose with NONMEM's SS flag (0, 1 or 2); SS needs an interval. */
-    public Dose withSteadyState(int ss) {
-        return new Dose(kind, compartment, time, amount, rate, duration, interval, additional, ss);
+    /**
+     * This dose at steady state: NONMEM's SS flag (1 replaces the state by the steady state of this
+     * dose repeated every {@code intervalH}, 2 adds that steady state; 0 for none) and II.
+     */
+    public Dose withSteadyState(int ss, double intervalH) {
+        return new Dose(kind, compartment, time, amount, rate, duration, intervalH, additional, ss);
     }
 
     /** This dose with NONMEM's RATE field: 0, &gt; 0, {@link #MODELLED_RATE} or {@link #MODELLED_DURATION}. */

@@ -25,7 +25,7 @@ final class Engine {
 
     /** One row per reported record; states are flat, {@code stateCount} per row. */
     record Result(double[] times, double[] states, int stateCount, double[] dosed, int[] evid, double totalDosed,
-                  SolverStats stats) {
+                  SolverStats stats, int steadyStateCycles) {
     }
 
     private static final int BOLUS = 0;
@@ -46,6 +46,8 @@ final class Engine {
     private final CompiledModel cm;
     private final ModelSystem sys;
     private final Integrator integrator;
+    private final Solver solver;
+    private int steadyStateCycles;
     private final int n;
     private final double[] y;
     private final PriorityQueue<Event> pending = new PriorityQueue<>();
@@ -76,6 +78,7 @@ final class Engine {
         this.rowDosed = new double[rowCount];
         double horizon = times.length == 0 ? 0 : times[times.length - 1];
         this.integrator = solver.integrator(sys, Math.max(horizon, 1e-9));
+        this.solver = solver;
     }
 
     /**
@@ -105,7 +108,8 @@ final class Engine {
                 evid[r] = doses[i] == null ? 0 : doses[i].kind().evid();
             }
         }
-        return new Result(rowTimes, e.rows, e.n, e.rowDosed, evid, e.totalDosed, e.integrator.stats());
+        return new Result(rowTimes, e.rows, e.n, e.rowDosed, evid, e.totalDosed, e.integrator.stats(),
+            e.steadyStateCycles);
     }
 
     private void process(Dose[] doses, boolean[] report) {
@@ -235,11 +239,15 @@ final class Engine {
         if (!d.givesDose()) {
             return;
         }
-        if (d.steadyState() != 0) {
-            throw new IllegalArgumentException("dose into '" + d.compartment() + "' at " + d.time()
-                + " h: steady state (SS = " + d.steadyState() + ") needs the steady-state engine");
-        }
         int c = cm.compartmentIndex(d.compartment());
+        if (d.steadyState() != 0) {
+            if (d.interval() == 0) {
+                steadyInfusion(d, c);
+            } else {
+                steadyTrain(d, c);
+            }
+            return;
+        }
         double amount = kin.bioavailability(c) * d.amount();
         if (amount == 0) {
             return;
@@ -247,13 +255,136 @@ final class Engine {
         double lag = kin.lag(c);
         double[] shape = d.isBolus() ? null : infusionShape(d, c, amount);
         for (int k = 0; k <= d.additional(); k++) {
-            double when = d.time() + k * d.interval() + lag;
-            if (shape == null) {
-                schedule(when, BOLUS, c, amount, 0, 0);
+            administer(d.time() + k * d.interval() + lag, c, amount, shape);
+        }
+    }
+
+    private void administer(double when, int c, double amount, double[] shape) {
+        if (shape == null) {
+            schedule(when, BOLUS, c, amount, 0, 0);
+        } else {
+            schedule(when, INFUSION_START, c, 0, shape[0], shape[1]);
+        }
+    }
+
+    /**
+     * SS = 1 or 2 with an interval: the steady state of an infinite train of this dose every II
+     * (F, lag and infusion duration included), the record's own dose being the last of the train.
+     * Train doses before the record time are in the steady state; their infusions still running at the
+     * record time keep running; train doses at or after it (a lag longer than II) are scheduled.
+     */
+    private void steadyTrain(Dose d, int c) {
+        double tau = d.interval();
+        double amount = kin.bioavailability(c) * d.amount();
+        double lag = kin.lag(c);
+        double[] shape = d.isBolus() || amount == 0 ? null : infusionShape(d, c, amount);
+        double[] bolus = new double[n];
+        double[] r1 = new double[n];
+        double[] r2 = new double[n];
+        double split = tau;
+        if (shape == null) {
+            bolus[c] = amount;
+        } else {
+            // within a cycle, floor(D/τ)+1 infusions run on [0, D mod τ) and floor(D/τ) after
+            double dur = shape[1];
+            double q = Math.floor(dur / tau);
+            double rem = dur - q * tau;
+            if (rem <= 1e-12 * tau) {
+                r1[c] = q * shape[0];
             } else {
-                schedule(when, INFUSION_START, c, 0, shape[0], shape[1]);
+                split = rem;
+                r1[c] = (q + 1) * shape[0];
+                r2[c] = q * shape[0];
             }
         }
+        int future = (int) Math.floor(lag / tau + 1e-12); // train doses k = 1..future fall at or after TIME
+        double phase = (future + 1) * tau - lag;
+        org.nanopk.solve.SteadyState.Result ss;
+        try {
+            ss = org.nanopk.solve.SteadyState.periodic(kin.newSystem(), cm.accumulators(),
+                new org.nanopk.solve.SteadyState.Cycle(tau, bolus, split, r1, r2), phase, solver,
+                solver.maxSteadyStateCycles());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("dose into '" + d.compartment() + "' at " + d.time() + " h (SS = "
+                + d.steadyState() + "): " + e.getMessage(), e);
+        }
+        steadyStateCycles += ss.cycles();
+        if (d.steadyState() == 1) {
+            reset();
+        }
+        double added = 0;
+        for (int i = 0; i < n; i++) {
+            y[i] += ss.state()[i];
+            if (i < running.length) {
+                added += ss.state()[i];
+            }
+        }
+        dosed += added;
+        totalDosed += added;
+        if (shape != null) {
+            // infusions of earlier train doses still running at TIME keep running
+            for (int k = future + 1; k * tau - lag < shape[1]; k++) {
+                double end = d.time() + lag - k * tau + shape[1];
+                running[c]++;
+                sys.setInput(c, sys.input(c) + shape[0]);
+                schedule(end, INFUSION_STOP, c, 0, shape[0], 0);
+            }
+        }
+        for (int k = future; k >= 1; k--) {
+            administer(d.time() + lag - k * tau, c, amount, shape);
+        }
+        for (int k = 0; k <= d.additional(); k++) {
+            administer(d.time() + k * tau + lag, c, amount, shape);
+        }
+    }
+
+    /**
+     * SS = 1 with AMT = 0 and II = 0: the system starts at the steady state of a constant infusion at
+     * RATE (or the modelled rate for RATE = -1, or no input for RATE = 0), which stops at the record time.
+     * Bioavailability does not apply: there is no amount to scale.
+     */
+    private void steadyInfusion(Dose d, int c) {
+        String where = "dose into '" + d.compartment() + "' at " + d.time() + " h";
+        if (d.steadyState() != 1) {
+            throw new IllegalArgumentException(where + ": a steady-state constant infusion (interval 0) needs SS = 1, "
+                + "got SS = " + d.steadyState());
+        }
+        if (d.additional() > 0) {
+            throw new IllegalArgumentException(where + ": a steady-state constant infusion cannot have additional "
+                + "doses (ADDL = " + d.additional() + ")");
+        }
+        double rate;
+        if (d.rate() == Dose.MODELLED_RATE) {
+            rate = kin.modelledRate(c);
+            if (Double.isNaN(rate)) {
+                throw new IllegalArgumentException(where + " has RATE = -1 (rate modelled), but compartment '"
+                    + d.compartment() + "' has no modelled rate; give the compartment a rate");
+            }
+        } else if (d.rate() == Dose.MODELLED_DURATION) {
+            throw new IllegalArgumentException(where + ": a steady-state constant infusion cannot have RATE = -2 "
+                + "(there is no amount whose duration could be modelled); give a rate");
+        } else {
+            rate = d.rate();
+        }
+        double[] rates = new double[n];
+        rates[c] = rate;
+        org.nanopk.solve.SteadyState.Result ss;
+        try {
+            ss = org.nanopk.solve.SteadyState.constant(kin.newSystem(), cm.accumulators(), rates, solver, 200);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + " (SS = 1, constant infusion): " + e.getMessage(), e);
+        }
+        steadyStateCycles += ss.cycles();
+        reset();
+        double added = 0;
+        for (int i = 0; i < n; i++) {
+            y[i] = ss.state()[i];
+            if (i < running.length) {
+                added += y[i];
+            }
+        }
+        dosed = added;
+        totalDosed += added;
     }
 
     /** {rate, duration} of an infusion of {@code amount} (F already applied), per NONMEM's RATE rules. */

@@ -260,25 +260,27 @@ public final class Model {
      */
     public Simulation simulate(Regimen doses, double[] times, Solver solver) {
         Checks.notNull("regimen", doses);
+        return simulate(Schedule.of(doses, times), solver);
+    }
+
+    /** Simulates a schedule of records in processing order with the automatic solver. */
+    public Simulation simulate(Schedule schedule) {
+        return simulate(schedule, Solvers.DEFAULT);
+    }
+
+    /**
+     * Simulates a schedule of dose records and output times in their processing order (NONMEM
+     * semantics): one row per output time and per reported dose record, holding the state after the
+     * record. The system starts empty at t = 0.
+     *
+     * @throws IllegalArgumentException for doses into unknown compartments or inconsistent records
+     * @throws PkException if the integration or a steady state fails
+     */
+    public Simulation simulate(Schedule schedule, Solver solver) {
+        Checks.notNull("schedule", schedule);
         Checks.notNull("solver", solver);
-        Times.requireIncreasing("times", times);
-        List<Dose> list = doses.doses();
-        int count = list.size() + times.length;
-        double[] at = new double[count];
-        Dose[] records = new Dose[count];
-        int k = 0;
-        int i = 0;
-        for (Dose d : list) {
-            while (k < times.length && times[k] < d.time()) {
-                at[i++] = times[k++];
-            }
-            at[i] = d.time();
-            records[i++] = d;
-        }
-        while (k < times.length) {
-            at[i++] = times[k++];
-        }
-        return new Simulation(this, Engine.run(this, at, records, new boolean[count], solver), null);
+        return new Simulation(this, Engine.run(this, schedule.timesArray(), schedule.dosesArray(),
+            schedule.reportArray(), solver), schedule.id());
     }
 
     // ---- object ------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ public final class Simulation {
     private final String id;
     private final double totalDosed;
     private final SolverStats stats;
+    private final int steadyStateCycles;
 
     Simulation(Model model, Engine.Result r, String id) {
         this.model = model;
@@ -47,6 +48,7 @@ public final class Simulation {
         this.id = id;
         this.totalDosed = r.totalDosed();
         this.stats = r.stats();
+        this.steadyStateCycles = r.steadyStateCycles();
         CompiledModel cm = model.kinetics().model();
         this.no = cm.outputs().size();
         for (int e = 0; e < states.length; e++) {
@@ -114,6 +116,14 @@ public final class Simulation {
     /** The work the solver did. */
     public SolverStats stats() {
         return stats;
+    }
+
+    /**
+     * The number of dosing intervals integrated to reach steady states (SS records on nonlinear
+     * models); 0 when every steady state was computed exactly (linear models) or there was none.
+     */
+    public int steadyStateCycles() {
+        return steadyStateCycles;
     }
 
     /** The total amount that entered the model up to the last output time (the reference for %ID). */

@@ -289,6 +289,35 @@ public final class CompiledModel {
         return true;
     }
 
+    /**
+     * States that only fill up and that no rate depends on: compartments nothing leaves (sinks, and for
+     * example NP9's liver and spleen macrophages) unless they are the destination of a capacity or
+     * bimolecular law or appear in an expression law or integrand, and integrals unless an expression
+     * law or integrand uses them. Under repeated dosing they grow without bound, so they have no steady
+     * state. Custom Java laws are assumed not to read such states.
+     */
+    public boolean[] accumulators() {
+        boolean[] acc = new boolean[ns];
+        java.util.Arrays.fill(acc, true);
+        for (LawPlan p : plans) {
+            acc[p.from] = false;
+            if (p.law instanceof RateLaw.Capacity || p.law instanceof RateLaw.BimolecularCapacity) {
+                acc[p.to] = false;
+            }
+            if (p.deps != null) {
+                for (int d : p.deps) {
+                    acc[d] = false;
+                }
+            }
+        }
+        for (int[] deps : integralDeps) {
+            for (int d : deps) {
+                acc[d] = false;
+            }
+        }
+        return acc;
+    }
+
     /** True when no rate depends on time. */
     public boolean isAutonomous() {
         return autonomous;

@@ -5,6 +5,7 @@ abstract class AbstractSolver implements Solver {
     final double rtol;
     final double atol;
     final int maxSteps;
+    private int maxCycles = DEFAULT_MAX_SS_CYCLES;
 
     AbstractSolver(double rtol, double atol, int maxSteps) {
         if (!(rtol > 0 && rtol < 1)) {
@@ -39,13 +40,33 @@ abstract class AbstractSolver implements Solver {
     }
 
     @Override
+    public int maxSteadyStateCycles() {
+        return maxCycles;
+    }
+
+    @Override
     public Solver withTolerances(double relative, double absolute) {
-        return copy(relative, absolute, maxSteps);
+        return keepCycles(copy(relative, absolute, maxSteps));
     }
 
     @Override
     public Solver withMaxSteps(int steps) {
-        return copy(rtol, atol, steps);
+        return keepCycles(copy(rtol, atol, steps));
+    }
+
+    @Override
+    public Solver withMaxSteadyStateCycles(int cycles) {
+        if (cycles <= 0) {
+            throw new IllegalArgumentException("max steady-state cycles = " + cycles + ": expected a number > 0");
+        }
+        AbstractSolver s = (AbstractSolver) copy(rtol, atol, maxSteps);
+        s.maxCycles = cycles;
+        return s;
+    }
+
+    private Solver keepCycles(Solver s) {
+        ((AbstractSolver) s).maxCycles = maxCycles;
+        return s;
     }
 
     @Override

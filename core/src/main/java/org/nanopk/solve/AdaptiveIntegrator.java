@@ -94,8 +94,9 @@ abstract class AdaptiveIntegrator implements Integrator {
         double facMax = 6;
         boolean retry = false;
         final double q = errorOrder();
+        final long budget = accepted + rejected + maxSteps;
         while (t < t1) {
-            if (accepted + rejected >= maxSteps) {
+            if (accepted + rejected >= budget) {
                 throw new PkException(sys.describe() + ": maximum number of steps (" + maxSteps + ") reached at t = "
                     + t + " h with " + name + " (step " + h + " h); raise the limit with withMaxSteps, loosen the "
                     + "tolerances, or use a stiff solver", t);

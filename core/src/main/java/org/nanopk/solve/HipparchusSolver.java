@@ -61,6 +61,7 @@ final class HipparchusSolver extends AbstractSolver {
         private int next;
         private int to;
         private double reached;
+        private long acceptedBefore;
 
         Run(OdeSystem sys) {
             this.sys = sys;
@@ -87,7 +88,7 @@ final class HipparchusSolver extends AbstractSolver {
         @Override
         public void handleStep(ODEStateInterpolator interpolator) {
             accepted++;
-            if (accepted > maxSteps) {
+            if (accepted - acceptedBefore > maxSteps) {
                 throw new PkException(sys.describe() + ": maximum number of steps (" + maxSteps
                     + ") reached at t = " + interpolator.getCurrentState().getTime() + " h with " + name(),
                     interpolator.getCurrentState().getTime());
@@ -111,8 +112,9 @@ final class HipparchusSolver extends AbstractSolver {
             this.next = first;
             this.to = until;
             this.reached = t0;
+            this.acceptedBefore = accepted;
             ((AbstractIntegrator) integrator).setMaxEvaluations(
-                (int) Math.min(Integer.MAX_VALUE, 16L * (maxSteps - accepted) + 16));
+                (int) Math.min(Integer.MAX_VALUE, 16L * maxSteps + 16));
             ODEStateAndDerivative end;
             try {
                 end = integrator.integrate(this, new ODEState(t0, y.clone()), t1);

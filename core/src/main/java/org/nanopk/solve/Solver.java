@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * An ODE method with its settings: relative and absolute tolerance (per component: the error of
- * component i is controlled to atol + rtol·|y_i|) and the maximum number of steps of one solve.
+ * component i is controlled to atol + rtol·|y_i|) and the maximum number of steps between two
+ * discontinuities.
  * Immutable; {@code with...} returns a new configuration.
  *
  * <pre>{@code
@@ -17,8 +18,10 @@ public interface Solver {
     double DEFAULT_RTOL = 1e-8;
     /** Default absolute tolerance (amount units). */
     double DEFAULT_ATOL = 1e-10;
-    /** Default maximum number of steps per solve. */
+    /** Default maximum number of steps between two discontinuities (doses, infusion starts and ends). */
     int DEFAULT_MAX_STEPS = 200_000;
+    /** Default maximum number of dosing intervals integrated to reach a steady state. */
+    int DEFAULT_MAX_SS_CYCLES = 10_000;
 
     /** The method name, e.g. {@code "auto"}, {@code "exact"}, {@code "stiff"}, {@code "dp853"}. */
     String name();
@@ -29,7 +32,7 @@ public interface Solver {
     /** Absolute tolerance, in amount units. */
     double absoluteTolerance();
 
-    /** Maximum number of steps of one solve. */
+    /** Maximum number of steps of one integration between two discontinuities (as LSODA's MXSTEP). */
     int maxSteps();
 
     /** This method with other tolerances (rtol &gt; 0, atol &gt; 0). */
@@ -37,6 +40,15 @@ public interface Solver {
 
     /** This method with another step limit (&gt; 0). */
     Solver withMaxSteps(int maxSteps);
+
+    /**
+     * The most dosing intervals integrated to reach a steady state (SS doses on nonlinear models);
+     * convergence means one more interval changes no amount by more than the tolerances.
+     */
+    int maxSteadyStateCycles();
+
+    /** This method with another limit on steady-state cycles (&gt; 0). */
+    Solver withMaxSteadyStateCycles(int cycles);
 
     /**
      * A new integrator for one solve of {@code system}.
