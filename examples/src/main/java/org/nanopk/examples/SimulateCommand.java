@@ -8,6 +8,7 @@ import org.nanopk.Model;
 import org.nanopk.Simulation;
 import org.nanopk.Times;
 import org.nanopk.io.ModelJson;
+import org.nanopk.io.NonmemData;
 import org.nanopk.mechanism.Presets;
 import org.nanopk.solve.Solver;
 import picocli.CommandLine.ArgGroup;
@@ -44,6 +45,11 @@ final class SimulateCommand implements Callable<Integer> {
         description = "Output times: a comma-separated list or start:step:end (h).")
     String times;
 
+    @Option(names = "--data", paramLabel = "DATA.csv",
+        description = "A NONMEM-style data file (ID, TIME, EVID, AMT, CMT, RATE, II, ADDL, SS, DV, MDV); each ID is "
+            + "simulated separately and the output has one row per record (ID, TIME, EVID, then the amounts).")
+    Path data;
+
     @Option(names = "--solver", paramLabel = "NAME", defaultValue = "auto",
         description = "Solver: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).",
         completionCandidates = SolverNames.class)
@@ -62,8 +68,15 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         Model model = source.preset != null ? Presets.byName(source.preset) : ModelJson.read(source.model);
-        double[] t = outputTimes(times, tEnd);
         Solver s = Cli.solver(solver, rtol, atol);
+        if (data != null) {
+            if (times != null || tEnd != null) {
+                throw new IllegalArgumentException("--data gives the record times; --times and --t-end cannot be used "
+                    + "with it");
+            }
+            return simulateData(w, model, s);
+        }
+        double[] t = outputTimes(times, tEnd);
         Simulation sim = model.simulate(model.regimen(), t, s);
         if (out == null) {
             w.println(sim);
@@ -72,6 +85,29 @@ final class SimulateCommand implements Callable<Integer> {
         } else {
             sim.toCsv(Path.of(out));
             w.println("wrote " + sim.size() + " rows to " + out + " (" + sim.stats() + ")");
+        }
+        return 0;
+    }
+
+    private int simulateData(PrintWriter w, Model model, Solver s) {
+        java.util.List<Simulation> sims = NonmemData.read(data).simulate(model, s);
+        String csv = NonmemData.toCsv(sims);
+        if (out == null) {
+            for (Simulation sim : sims) {
+                w.println("ID " + sim.id());
+                w.println(sim);
+                w.println();
+            }
+        } else if ("-".equals(out)) {
+            w.print(csv);
+        } else {
+            try {
+                java.nio.file.Files.writeString(Path.of(out), csv);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+            }
+            int rows = sims.stream().mapToInt(Simulation::size).sum();
+            w.println("wrote " + rows + " rows for " + sims.size() + " subjects to " + out);
         }
         return 0;
     }

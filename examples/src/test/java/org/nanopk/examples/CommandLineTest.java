@@ -78,6 +78,22 @@ class CommandLineTest {
     }
 
     @Test
+    void simulateNonmemData(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data.csv");
+        Files.writeString(data, "ID,TIME,EVID,AMT,CMT\n1,0,1,100,1\n1,24,0,0,1\n2,0,1,50,1\n2,24,0,0,1\n");
+        Path csv = dir.resolve("out.csv");
+        Run r = run("simulate", "models/np9.json", "--data", data.toString(), "--out", csv.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("ID,TIME,EVID,B,Ti,Tm,L,S,E,C,D,U,Tumor", lines.get(0));
+        assertEquals(5, lines.size());
+        double l24 = Presets.np9().simulate(Times.grid(0, 24, 24)).at("L", 24);
+        assertEquals(l24, Double.parseDouble(lines.get(2).split(",")[6]), 1e-7 * l24);
+        Run bad = run("simulate", "models/np9.json", "--data", data.toString(), "--times", "0,1");
+        assertEquals(2, bad.status());
+    }
+
+    @Test
     void presetsAreListed() {
         Run r = run("presets");
         assertEquals(0, r.status());

@@ -1,0 +1,285 @@
+package org.nanopk.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVRecord;
+import org.nanopk.Compartment;
+import org.nanopk.Dose;
+import org.nanopk.Model;
+import org.nanopk.Regimen;
+import org.nanopk.Schedule;
+import org.nanopk.Simulation;
+import org.nanopk.internal.Checks;
+import org.nanopk.solve.Solver;
+
+/**
+ * A NONMEM-style data set: one row per record with columns ID, TIME, EVID, AMT, CMT, RATE, II, ADDL,
+ * SS, DV, MDV (names in any case; all but TIME optional, missing values 0 or NONMEM's "."), and
+ * optionally DUR (an infusion duration, as in rxode2). CMT is the 1-based position of a compartment in
+ * the model. EVID 0 is an observation, 1 a dose, 2 another event (reported like an observation), 3 a
+ * reset and 4 a reset then a dose; without an EVID column a row with AMT &gt; 0 is a dose. Subjects (IDs)
+ * are simulated separately, each from an empty state at time 0, and their records in file order.
+ */
+public final class NonmemData {
+    /** One record of the data set. */
+    public record Row(int line, String id, double time, int evid, double amt, int cmt, double rate, double ii,
+                      int addl, int ss, double dv, boolean mdv, double dur) {
+    }
+
+    private final String source;
+    private final List<Row> rows;
+
+    private NonmemData(String source, List<Row> rows) {
+        this.source = source;
+        this.rows = List.copyOf(rows);
+    }
+
+    /** Reads a data file (UTF-8 CSV, at most 64 MB). */
+    public static NonmemData read(Path file) {
+        return from(Csv.read(file));
+    }
+
+    /** Parses CSV text. */
+    public static NonmemData parse(String csv) {
+        return from(Csv.parse(csv, "NONMEM data"));
+    }
+
+    private static NonmemData from(Csv.Table t) {
+        int time = t.column("TIME");
+        if (time < 0) {
+            throw new IllegalArgumentException(t.source() + ": no TIME column; columns are " + t.header()
+                + "; expected ID, TIME, EVID, AMT, CMT, RATE, II, ADDL, SS, DV, MDV");
+        }
+        int id = t.column("ID");
+        int evid = t.column("EVID");
+        int amt = t.column("AMT");
+        int cmt = t.column("CMT");
+        int rate = t.column("RATE");
+        int ii = t.column("II");
+        int addl = t.column("ADDL");
+        int ss = t.column("SS");
+        int dv = t.column("DV");
+        int mdv = t.column("MDV");
+        int dur = t.column("DUR");
+        List<Row> rows = new ArrayList<>();
+        Map<String, Double> lastTime = new LinkedHashMap<>();
+        String previousId = null;
+        for (CSVRecord r : t.rows()) {
+            String where = t.where(r);
+            String subject = id < 0 ? "1" : t.cell(r, id);
+            if (subject.isEmpty()) {
+                throw new IllegalArgumentException(where + ", column ID: empty; expected a subject ID");
+            }
+            if (!subject.equals(previousId) && lastTime.containsKey(subject)) {
+                throw new IllegalArgumentException(where + ", column ID: subject " + subject + " appears again after "
+                    + "other subjects; expected each subject's records together");
+            }
+            previousId = subject;
+            double tt = t.number(r, time, Double.NaN);
+            if (Double.isNaN(tt)) {
+                throw new IllegalArgumentException(where + ", column TIME: empty; expected a time in h");
+            }
+            if (tt < 0) {
+                throw new IllegalArgumentException(where + ", column TIME: " + tt + " is negative; expected a time >= 0");
+            }
+            Double last = lastTime.get(subject);
+            if (last != null && tt < last) {
+                throw new IllegalArgumentException(where + ", column TIME: " + tt + " is before the previous time " + last
+                    + " of ID " + subject + "; expected non-decreasing times within a subject");
+            }
+            lastTime.put(subject, tt);
+            double a = t.number(r, amt, 0);
+            int e = evid >= 0 ? whole(t, r, evid, 0) : (a > 0 ? 1 : 0);
+            if (e < 0 || e > 4) {
+                throw new IllegalArgumentException(where + ", column EVID: " + e + "; expected 0 (observation), 1 (dose), "
+                    + "2 (other), 3 (reset) or 4 (reset and dose)");
+            }
+            if (a < 0) {
+                throw new IllegalArgumentException(where + ", column AMT: " + a + " is negative; expected an amount >= 0");
+            }
+            int c = whole(t, r, cmt, 0);
+            double rt = t.number(r, rate, 0);
+            double interval = t.number(r, ii, 0);
+            int n = whole(t, r, addl, 0);
+            int steady = whole(t, r, ss, 0);
+            double obs = t.number(r, dv, Double.NaN);
+            boolean missing = whole(t, r, mdv, e == 0 ? 0 : 1) != 0 || e != 0;
+            double d = t.number(r, dur, 0);
+            rows.add(new Row((int) r.getRecordNumber() + 1, subject, tt, e, a, c, rt, interval, n, steady, obs,
+                missing, d));
+        }
+        return new NonmemData(t.source(), rows);
+    }
+
+    private static int whole(Csv.Table t, CSVRecord r, int column, int missing) {
+        double v = t.number(r, column, missing);
+        if (v != Math.rint(v) || Math.abs(v) > 1e9) {
+            throw new IllegalArgumentException(t.where(r) + ", column " + t.header().get(column) + ": " + v
+                + " is not a whole number");
+        }
+        return (int) v;
+    }
+
+    /**
+     * A data set with one subject (ID 1): the regimen's dose records and an observation at each time,
+     * doses first where times coincide. CMT is the position of the dosed compartment in {@code model}.
+     */
+    public static NonmemData of(Model model, Regimen regimen, double... observationTimes) {
+        Checks.notNull("model", model);
+        Schedule s = Schedule.of(regimen, observationTimes);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            Dose d = s.dose(i);
+            if (d == null) {
+                rows.add(new Row(i + 2, "1", s.time(i), 0, 0, 0, 0, 0, 0, 0, Double.NaN, true, 0));
+            } else {
+                int cmt = d.givesDose() ? model.indexOf(d.compartment()) + 1 : 0;
+                if (d.givesDose() && cmt == 0) {
+                    throw Checks.unknown("compartment", d.compartment(), model.compartmentNames());
+                }
+                rows.add(new Row(i + 2, "1", d.time(), d.kind().evid(), d.amount(), cmt, d.rate(), d.interval(),
+                    d.additional(), d.steadyState(), Double.NaN, true, d.duration()));
+            }
+        }
+        return new NonmemData("data", rows);
+    }
+
+    /** The records, in file order. */
+    public List<Row> rows() {
+        return rows;
+    }
+
+    /** The subject IDs in order of appearance. */
+    public List<String> ids() {
+        List<String> ids = new ArrayList<>();
+        for (Row r : rows) {
+            if (ids.isEmpty() || !ids.get(ids.size() - 1).equals(r.id())) {
+                ids.add(r.id());
+            }
+        }
+        return Collections.unmodifiableList(ids);
+    }
+
+    /**
+     * The records of one subject as a schedule for {@code model}: every record reported (NONMEM-style
+     * output, the state after each record).
+     *
+     * @throws IllegalArgumentException naming the row and column of a record that does not fit the model
+     */
+    public Schedule schedule(String id, Model model) {
+        Checks.notNull("model", model);
+        List<Compartment> comps = model.compartments();
+        Schedule.Builder b = Schedule.builder();
+        boolean found = false;
+        for (Row r : rows) {
+            if (!r.id().equals(id)) {
+                continue;
+            }
+            found = true;
+            String where = source + ": row " + r.line();
+            if (r.evid() == 0 || r.evid() == 2) {
+                b.observe(r.time());
+                continue;
+            }
+            if (r.evid() == 3) {
+                b.dose(Dose.reset(r.time()));
+                continue;
+            }
+            if (r.cmt() < 1 || r.cmt() > comps.size()) {
+                throw new IllegalArgumentException(where + ", column CMT: " + r.cmt() + " is not a compartment; expected "
+                    + "1 to " + comps.size() + " (" + String.join(", ", model.compartmentNames()) + ")");
+            }
+            Compartment c = comps.get(r.cmt() - 1);
+            if (r.rate() == Dose.MODELLED_DURATION && c.duration() == null) {
+                throw new IllegalArgumentException(where + ", column RATE: -2 (duration modelled), but compartment "
+                    + c.name() + " has no modelled duration");
+            }
+            if (r.rate() == Dose.MODELLED_RATE && c.rate() == null) {
+                throw new IllegalArgumentException(where + ", column RATE: -1 (rate modelled), but compartment "
+                    + c.name() + " has no modelled rate");
+            }
+            Dose d;
+            try {
+                d = new Dose(r.evid() == 4 ? Dose.Kind.RESET_AND_DOSE : Dose.Kind.DOSE, c.name(), r.time(), r.amt(),
+                    r.dur() > 0 ? 0 : r.rate(), r.dur(), r.ii(), r.addl(), r.ss());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+            }
+            b.dose(d);
+        }
+        if (!found) {
+            throw Checks.unknown("subject ID", id, ids());
+        }
+        return b.build().withId(id);
+    }
+
+    /** Simulates every subject separately; one simulation per ID, one row per record. */
+    public List<Simulation> simulate(Model model, Solver solver) {
+        List<Simulation> out = new ArrayList<>();
+        for (String id : ids()) {
+            out.add(model.simulate(schedule(id, model), solver));
+        }
+        return out;
+    }
+
+    /** The data set as CSV: ID, TIME, EVID, AMT, CMT, RATE, II, ADDL, SS, DV, MDV (and DUR if any record has one). */
+    public String toCsv() {
+        boolean anyDur = rows.stream().anyMatch(r -> r.dur() > 0);
+        StringBuilder sb = new StringBuilder("ID,TIME,EVID,AMT,CMT,RATE,II,ADDL,SS,DV,MDV" + (anyDur ? ",DUR" : "")
+            + "\n");
+        for (Row r : rows) {
+            sb.append(r.id()).append(',').append(r.time()).append(',').append(r.evid()).append(',').append(r.amt())
+                .append(',').append(r.cmt()).append(',').append(r.rate()).append(',').append(r.ii()).append(',')
+                .append(r.addl()).append(',').append(r.ss()).append(',').append(Double.isNaN(r.dv()) ? "." : r.dv())
+                .append(',').append(r.mdv() ? 1 : 0);
+            if (anyDur) {
+                sb.append(',').append(r.dur());
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Writes {@link #toCsv()} to a file (UTF-8). */
+    public void write(Path file) {
+        Checks.notNull("file", file);
+        try {
+            Files.writeString(file, toCsv(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The simulations of {@link #simulate} as one CSV: ID, TIME, EVID, then every compartment, integral
+     * and output (amounts), one row per record.
+     */
+    public static String toCsv(List<Simulation> simulations) {
+        StringBuilder sb = new StringBuilder();
+        boolean header = true;
+        for (Simulation s : simulations) {
+            String csv = s.toCsv();
+            int nl = csv.indexOf('\n');
+            if (header) {
+                sb.append(csv, 0, nl + 1);
+                header = false;
+            }
+            sb.append(csv.substring(nl + 1));
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "NONMEM data " + source + ": " + rows.size() + " records, " + ids().size() + " subjects";
+    }
+}
