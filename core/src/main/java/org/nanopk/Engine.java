@@ -77,8 +77,25 @@ final class Engine {
         this.rows = new double[rowCount * n];
         this.rowDosed = new double[rowCount];
         double horizon = times.length == 0 ? 0 : times[times.length - 1];
-        this.integrator = solver.integrator(sys, Math.max(horizon, 1e-9));
-        this.solver = solver;
+        // atol is in %ID of the largest dose, so results do not depend on the amount unit (mg or ng)
+        double scale = doseScale(doses) / 100;
+        Solver scaled = scale == 1 ? solver
+            : solver.withTolerances(solver.relativeTolerance(), solver.absoluteTolerance() * scale);
+        this.integrator = scaled.integrator(sys, Math.max(horizon, 1e-9));
+        this.solver = scaled;
+    }
+
+    /** The largest amount a record doses (F·AMT, or a steady infusion's rate over 1 h); 100 if none. */
+    private double doseScale(Dose[] doses) {
+        double max = 0;
+        for (Dose d : doses) {
+            if (d != null && d.givesDose()) {
+                int c = cm.compartmentIndex(d.compartment());
+                double f = c >= 0 ? kin.bioavailability(c) : 1;
+                max = Math.max(max, d.amount() > 0 ? f * d.amount() : Math.max(d.rate(), 0));
+            }
+        }
+        return max > 0 ? max : 100;
     }
 
     /**

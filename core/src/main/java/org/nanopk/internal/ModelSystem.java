@@ -200,14 +200,14 @@ public final class ModelSystem implements OdeSystem {
             loadEnv(t, y);
             for (CompiledModel.LawPlan p : q.exPlans) {
                 for (int s = 0; s < p.deps.length; s++) {
-                    add(jac, p.from, p.to, p.deps[s], p.partials[s].eval(env));
+                    add(jac, p.from, p.to, p.deps[s], finite(p.partials[s].eval(env)));
                 }
             }
             CompiledModel m = q.model;
             for (int i = 0; i < m.integralRate.length; i++) {
                 int[] deps = m.integralDeps[i];
                 for (int s = 0; s < deps.length; s++) {
-                    jac[(nc + i) * nn + deps[s]] += m.integralPartials[i][s].eval(env);
+                    jac[(nc + i) * nn + deps[s]] += finite(m.integralPartials[i][s].eval(env));
                 }
             }
         }
@@ -222,6 +222,14 @@ public final class ModelSystem implements OdeSystem {
                 add(jac, p.from, p.to, s, d);
             }
         }
+    }
+
+    /**
+     * A derivative that is infinite where the rate has an infinite slope (such as tⁿ with n &lt; 1 at
+     * t = 0, or Aⁿ at A = 0) is left out; the step-size control resolves that point instead.
+     */
+    private static double finite(double d) {
+        return Double.isFinite(d) ? d : 0;
     }
 
     /** Adds ∂rate/∂y_s = d of a transfer from→to to the Jacobian. */
@@ -272,7 +280,7 @@ public final class ModelSystem implements OdeSystem {
             loadEnv(t, y);
             for (CompiledModel.LawPlan p : q.exPlans) {
                 if (p.dt != null) {
-                    double r = p.dt.eval(env);
+                    double r = finite(p.dt.eval(env));
                     ft[p.from] -= r;
                     ft[p.to] += r;
                 }
@@ -280,7 +288,7 @@ public final class ModelSystem implements OdeSystem {
             CompiledModel m = q.model;
             for (int i = 0; i < m.integralRate.length; i++) {
                 if (m.integralDt[i] != null) {
-                    ft[nc + i] += m.integralDt[i].eval(env);
+                    ft[nc + i] += finite(m.integralDt[i].eval(env));
                 }
             }
         }

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * An ODE method with its settings: relative and absolute tolerance (per component: the error of
  * component i is controlled to atol + rtol·|y_i|) and the maximum number of steps between two
- * discontinuities.
+ * discontinuities. When a {@code Model} is simulated, atol is read in %ID: it is scaled by the largest
+ * dose / 100, so the same tolerances give the same relative accuracy whether amounts are in %ID, mg
+ * or ng (for a model dosed with 100 %ID, atol is an amount).
  * Immutable; {@code with...} returns a new configuration.
  *
  * <pre>{@code
@@ -16,7 +18,7 @@ import java.util.List;
 public interface Solver {
     /** Default relative tolerance. */
     double DEFAULT_RTOL = 1e-8;
-    /** Default absolute tolerance (amount units). */
+    /** Default absolute tolerance (%ID of the largest dose when a model is simulated). */
     double DEFAULT_ATOL = 1e-10;
     /** Default maximum number of steps between two discontinuities (doses, infusion starts and ends). */
     int DEFAULT_MAX_STEPS = 200_000;
@@ -29,7 +31,7 @@ public interface Solver {
     /** Relative tolerance. */
     double relativeTolerance();
 
-    /** Absolute tolerance, in amount units. */
+    /** Absolute tolerance: an amount; in %ID of the largest dose when a model is simulated. */
     double absoluteTolerance();
 
     /** Maximum number of steps of one integration between two discontinuities (as LSODA's MXSTEP). */
