@@ -358,6 +358,40 @@ public final class Model {
             this.name = Checks.notNull("model name", name);
         }
 
+        /**
+         * Applies a building block (see {@code org.nanopk.mechanism}): anything that adds compartments,
+         * parameters and transfers to this builder.
+         */
+        public Builder apply(java.util.function.Consumer<Builder> block) {
+            Checks.notNull("building block", block).accept(this);
+            return this;
+        }
+
+        /** True if a compartment of that name has been added. */
+        public boolean hasCompartment(String compartmentName) {
+            return compartments.stream().anyMatch(c -> c.name().equals(compartmentName));
+        }
+
+        /** True if a parameter of that name has been added. */
+        public boolean hasParameter(String parameterName) {
+            return parameters.containsKey(parameterName);
+        }
+
+        /** Adds a parameter unless one of that name exists (building blocks share defaults this way). */
+        public Builder parameterIfAbsent(String parameterName, double value) {
+            return hasParameter(parameterName) ? this : parameter(parameterName, value);
+        }
+
+        /** Adds a parameter defined by an expression unless one of that name exists. */
+        public Builder parameterIfAbsent(String parameterName, String definition) {
+            return hasParameter(parameterName) ? this : parameter(parameterName, definition);
+        }
+
+        /** Adds a compartment unless one of that name exists. */
+        public Builder compartmentIfAbsent(Compartment compartment) {
+            return hasCompartment(compartment.name()) ? this : compartment(compartment);
+        }
+
         /** Adds a compartment without a volume (amounts only). */
         public Builder compartment(String compartmentName) {
             return compartment(Compartment.of(compartmentName));

@@ -1,8 +1,13 @@
 package org.nanopk.mechanism;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.nanopk.Dose;
 import org.nanopk.Model;
 import org.nanopk.RateLaw;
+import org.nanopk.internal.Table;
 
 /**
  * Ready-made models, each documented with its source. Every preset is an ordinary {@link Model}:
@@ -43,9 +48,85 @@ public final class Presets {
             .build();
     }
 
+    /**
+     * The four-compartment teaching model: blood (1.2 mL), phagocytes with saturable uptake (Vmax
+     * 15 %ID/h, Km 10 %ID), the tumour (0.5 g) with EPR leakage (kEPR 0.03 /h, washout 0.05 /h) and its
+     * cells' cytosol (internalisation and escape lumped, 0.002 /h), and renal clearance into urine
+     * (kR 0.02 /h). Round numbers for lessons, not fitted to data. 100 %ID bolus into blood.
+     */
+    public static Model teaching() {
+        return Model.builder("teaching")
+            .compartment("blood", 1.2).compartment("phagocytes").compartment("Tumor", 0.5, 0.5)
+            .compartment("cytosol").sink("urine")
+            .parameter("Vmax", 15).parameter("Km", 10).parameter("kEPR", 0.03).parameter("kBack", 0.05)
+            .parameter("kCyt", 0.002).parameter("kR", 0.02)
+            .transfer("blood", "phagocytes", RateLaw.michaelisMenten("Vmax", "Km"))
+            .firstOrder("blood", "Tumor", "kEPR").firstOrder("Tumor", "blood", "kBack")
+            .firstOrder("Tumor", "cytosol", "kCyt").firstOrder("blood", "urine", "kR")
+            .dose(Dose.bolus("blood", 100))
+            .build();
+    }
+
+    /**
+     * The dose-threshold model of Ouyang et al. 2020 (Nature Materials 19:1362; the authors' MATLAB model,
+     * repository beeno/trillionParticlesODEs): blood B and four sinks with bimolecular, capacity-limited
+     * uptake k_j·B·(cap_j − A_j) — Kupffer cells L, other liver cells I, tumour T, other organs O.
+     * Amounts in units of 1e10 particles; k in 1/(1e10 particles·h). The default dose is the high dose,
+     * 5e3 (5e13 particles), as a bolus into B. Outputs: {@code Tumor} (= T), {@code Liver} (= L + I),
+     * {@code KupfferSaturation} (= L/capL).
+     */
+    public static Model ouyang2020() {
+        return Model.builder("Ouyang 2020 dose threshold")
+            .compartment("B").compartment("L").compartment("I").compartment("T").compartment("O")
+            .parameter("kL", 4e-3).parameter("kI", 1.2e-3).parameter("kT", 5.5e-7).parameter("kO", 1e-4)
+            .parameter("capL", 1e2).parameter("capI", 1.5e3).parameter("capT", 1e4).parameter("capO", 1.8e3)
+            .transfer("B", "L", RateLaw.bimolecularCapacity("kL", "capL"))
+            .transfer("B", "I", RateLaw.bimolecularCapacity("kI", "capI"))
+            .transfer("B", "T", RateLaw.bimolecularCapacity("kT", "capT"))
+            .transfer("B", "O", RateLaw.bimolecularCapacity("kO", "capO"))
+            .output("Tumor", "T").output("Liver", "L+I").output("KupfferSaturation", "L/capL")
+            .dose(Dose.bolus("B", 5e3))
+            .build();
+    }
+
+    /**
+     * Endosomal escape as measured for lipid nanoparticle siRNA (Gilleron et al. 2013; 70 % exocytosed,
+     * Sahay et al. 2013): 100 %ID placed outside the cells ({@code extracellular}), internalised and
+     * sorted as in {@link EndosomalEscape#gilleron2013(String)}; about 1.5 % reaches the cytosol.
+     */
+    public static Model gilleron2013() {
+        return Model.builder("Gilleron 2013 endosomal escape").compartment("extracellular")
+            .apply(EndosomalEscape.gilleron2013("extracellular"))
+            .dose(Dose.bolus("extracellular", 100)).build();
+    }
+
+    /** Endosomal escape of about 17 % (Apgar et al. 2018); see {@link EndosomalEscape#apgar2018(String)}. */
+    public static Model apgar2018() {
+        return Model.builder("Apgar 2018 endosomal escape").compartment("extracellular")
+            .apply(EndosomalEscape.apgar2018("extracellular"))
+            .dose(Dose.bolus("extracellular", 100)).build();
+    }
+
+    /** The Chou et al. 2023 PBPK preset, see {@link Chou2023}. */
+    public static Model chou2023() {
+        return Chou2023.model();
+    }
+
+    private static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
+
+    static {
+        DESCRIPTIONS.put("np9", "NanoPK benchmark nanoparticle model (design section 7), 100 %ID bolus");
+        DESCRIPTIONS.put("np9-stiff", "NP9 plus fast reversible protein binding in blood (stiff)");
+        DESCRIPTIONS.put("teaching", "four compartments for lessons: blood, phagocytes, tumour, cytosol");
+        DESCRIPTIONS.put("chou2023", "Chou et al. 2023 mouse nanoparticle-tumour PBPK model (27 compartments)");
+        DESCRIPTIONS.put("ouyang2020", "Ouyang et al. 2020 dose threshold: capacity-limited uptake, 5e13 particles");
+        DESCRIPTIONS.put("gilleron2013", "endosomal escape of LNP siRNA, about 1.5 % (Gilleron 2013, Sahay 2013)");
+        DESCRIPTIONS.put("apgar2018", "endosomal escape of about 17 % (Apgar 2018)");
+    }
+
     /** The preset names, as accepted by {@link #byName(String)}. */
-    public static java.util.List<String> names() {
-        return java.util.List.of("np9", "np9-stiff");
+    public static List<String> names() {
+        return List.copyOf(DESCRIPTIONS.keySet());
     }
 
     /**
@@ -54,25 +135,33 @@ public final class Presets {
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static Model byName(String name) {
-        if (name == null) {
-            throw new IllegalArgumentException("preset name is null; known: " + String.join(", ", names()));
+        if (name == null || !DESCRIPTIONS.containsKey(name)) {
+            throw new IllegalArgumentException("unknown preset '" + name + "'; known: " + String.join(", ", names()));
         }
         switch (name) {
             case "np9":
                 return np9();
             case "np9-stiff":
                 return np9Stiff();
+            case "teaching":
+                return teaching();
+            case "chou2023":
+                return chou2023();
+            case "ouyang2020":
+                return ouyang2020();
+            case "gilleron2013":
+                return gilleron2013();
             default:
-                throw new IllegalArgumentException("unknown preset '" + name + "'; known: "
-                    + String.join(", ", names()));
+                return apgar2018();
         }
     }
 
     /** A table of the presets: name, compartments, and a one-line description. */
     public static String describeAll() {
-        org.nanopk.internal.Table t = new org.nanopk.internal.Table("preset", "compartments", "description");
-        t.row("np9", "9", "NanoPK benchmark nanoparticle model (design section 7), 100 %ID bolus");
-        t.row("np9-stiff", "10", "NP9 plus fast reversible protein binding in blood (stiff)");
+        Table t = new Table("preset", "compartments", "description");
+        for (Map.Entry<String, String> e : DESCRIPTIONS.entrySet()) {
+            t.row(e.getKey(), Integer.toString(byName(e.getKey()).compartments().size()), e.getValue());
+        }
         return t.toString();
     }
 

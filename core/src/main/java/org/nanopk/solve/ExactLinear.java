@@ -14,6 +14,12 @@ import org.nanopk.PkException;
  * {@code MatrixUtils.matrixExponential}, Padé approximation with scaling and squaring). Φ and Γ are
  * computed once per distinct step length and reused across output times, doses and infusions (bolus
  * doses are jumps between calls; an infusion changes b). Stats count each exponential as one "LU".
+ *
+ * <p>When every column of K sums to zero (what leaves a compartment enters others: the total is
+ * conserved, 1ᵀK = 0), the exact Φ has columns summing to one and Γ columns summing to Δ. Scaling and
+ * squaring loses this to round-off on long steps of stiff systems (about 1e-10 for ‖K‖Δ ≈ 1e7), so the
+ * invariant is restored by correcting each column's largest entry: the total is then conserved to
+ * round-off.
  */
 final class ExactLinear extends AbstractSolver {
     private static final int CACHE = 8;
@@ -51,10 +57,36 @@ final class ExactLinear extends AbstractSolver {
         private int next;
         long exponentials;
 
+        private final boolean conserving;
+
         Propagator(double[] k, int n) {
             this.k = k;
             this.n = n;
             java.util.Arrays.fill(keys, Double.NaN);
+            boolean all = true;
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                double abs = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += k[i * n + j];
+                    abs += Math.abs(k[i * n + j]);
+                }
+                all &= Math.abs(sum) <= 1e-14 * abs;
+            }
+            this.conserving = all;
+        }
+
+        /** Makes column j of m sum to {@code target} by correcting its largest entry. */
+        private void restoreColumnSum(double[] m, int j, double target) {
+            double sum = 0;
+            int big = j;
+            for (int i = 0; i < n; i++) {
+                sum += m[i * n + j];
+                if (Math.abs(m[i * n + j]) > Math.abs(m[big * n + j])) {
+                    big = i;
+                }
+            }
+            m[big * n + j] += target - sum;
         }
 
         /** The cache slot holding Φ(Δ), Γ(Δ), computing them if needed. */
@@ -80,6 +112,12 @@ final class ExactLinear extends AbstractSolver {
                 for (int j = 0; j < n; j++) {
                     p[i * n + j] = e.getEntry(i, j);
                     g[i * n + j] = e.getEntry(i, n + j);
+                }
+            }
+            if (conserving) {
+                for (int j = 0; j < n; j++) {
+                    restoreColumnSum(p, j, 1);
+                    restoreColumnSum(g, j, delta);
                 }
             }
             phi[s] = p;
