@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.nanopk.Compartment;
-import org.nanopk.Delivery;
 import org.nanopk.Dose;
 import org.nanopk.Model;
 import org.nanopk.RateLaw;
@@ -117,13 +116,16 @@ public final class Chou2023 {
         throw new IllegalArgumentException("column " + column + ": '" + text + "' is not a finite number");
     }
 
-    /** DE24, DE168 and DEmax (%ID in the whole tumour) of a simulation on {@link #grid()}. */
+    /**
+     * DE24, DE168 and DEmax (%ID of output {@code Tumor}) of a simulation whose output times include 24
+     * and 168 h (DEmax is the largest on those times; on {@link #grid()} for the original's definition).
+     */
     public static Map<String, Double> deliveryEfficiency(Simulation s) {
-        Delivery de = s.deliveryEfficiency("Tumor", "AV");
+        org.nanopk.Series de = s.percentId("Tumor");
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("DE24", de.at(24));
         out.put("DE168", de.at(168));
-        out.put("DEmax", de.deMax());
+        out.put("DEmax", de.max());
         return out;
     }
 

@@ -8,13 +8,14 @@ import org.nanopk.Model;
 import org.nanopk.Nca;
 import org.nanopk.Simulation;
 import org.nanopk.mechanism.Presets;
+import org.nanopk.population.DoseSweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code nanopk demo}: the default example, no arguments needed. */
 @Command(name = "demo", description = "The default example: the NP9 nanoparticle model at 100 %ID, "
-    + "%ID by tissue over 0-168 h, NCA of blood and delivery to the tumour.")
+    + "%ID by tissue over 0-168 h, NCA of blood, delivery to the tumour, and the dose threshold of tumour delivery.")
 final class DemoCommand implements Callable<Integer> {
     static final double[] TIMES = {0, 0.25, 0.5, 1, 2, 4, 8, 12, 24, 48, 72, 96, 120, 144, 168};
 
@@ -39,6 +40,14 @@ final class DemoCommand implements Callable<Integer> {
         w.println(nca);
         w.println();
         w.println(sim.deliveryEfficiency("Tumor", "B"));
+        w.println();
+        w.println("The dose threshold (Ouyang et al. 2020): tumour delivery rises once Kupffer cells saturate");
+        DoseSweep.Result sweep = DoseSweep.of(Presets.ouyang2020(), "B")
+            .withDoses(5e3 / 256, 5e3 / 64, 5e3 / 16, 5e3 / 4, 5e3)
+            .percentIdAt("Tumor", 24).valueAt("KupfferSaturation", 24).percentIdAt("Liver", 24).percentIdAt("B", 24)
+            .run();
+        w.println("(doses in units of 1e10 particles)");
+        w.println(sweep);
         w.println();
         double total = sim.total().value(sim.size() - 1);
         w.println(String.format(Locale.ROOT, "Mass balance at 168 h: %.9f %%ID in all compartments", total));

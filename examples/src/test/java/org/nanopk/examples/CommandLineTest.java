@@ -94,6 +94,47 @@ class CommandLineTest {
     }
 
     @Test
+    void batchRunsAllChouDatasetsInOneCall(@TempDir Path dir) throws Exception {
+        // all 378 datasets; the first 40 agree with the independent reference to 1e-6
+        Path csv = dir.resolve("de.csv");
+        Run r = run("batch", "--preset", "chou2023", "data/chou2023_G1_nanotumor_fitted_pbpk_params.csv", "--out",
+            csv.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("378 rows"), r.out());
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("ID,DE24,DE168,DEmax,DE24_observed,DE168_observed,DEmax_observed", lines.get(0));
+        assertEquals(379, lines.size());
+        List<String> ref = Files.readAllLines(Path.of("src/test/resources/chou2023_reference_DE_subset.csv"));
+        for (int i = 1; i < ref.size(); i++) {
+            String[] e = ref.get(i).split(",");
+            String[] a = lines.get(i).split(",");
+            assertEquals(e[0], a[0]);
+            for (int k = 1; k <= 3; k++) {
+                double expected = Double.parseDouble(e[k]);
+                assertEquals(expected, Double.parseDouble(a[k]), 1e-6 * expected, "ID " + e[0] + " column " + k);
+            }
+        }
+        // the observed values of the database are carried beside
+        assertEquals(1.69, Double.parseDouble(lines.get(1).split(",")[4]), 0);
+    }
+
+    @Test
+    void demoShowsTheDoseThreshold() {
+        Run r = run("demo");
+        assertTrue(r.out().contains("Dose sweep of Ouyang 2020"), r.out());
+        assertTrue(r.out().contains("KupfferSaturation at 24 h"), r.out());
+    }
+
+    @Test
+    void everyPresetSimulatesFromTheCommandLine() {
+        for (String p : org.nanopk.mechanism.Presets.names()) {
+            Run r = run("simulate", "--preset", p, "--t-end", "2", "--out", "-");
+            assertEquals(0, r.status(), p + ": " + r.err());
+            assertTrue(r.out().startsWith("time,"), r.out());
+        }
+    }
+
+    @Test
     void presetsAreListed() {
         Run r = run("presets");
         assertEquals(0, r.status());
