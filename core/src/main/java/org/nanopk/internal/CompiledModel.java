@@ -318,6 +318,55 @@ public final class CompiledModel {
         return acc;
     }
 
+    private volatile org.nanopk.solve.SparsityPattern sparsity;
+
+    /**
+     * The structural pattern of the Jacobian over the states, whatever the parameter values (computed
+     * once and shared by every model of this structure, so the sparse LU's analysis is done once).
+     */
+    public org.nanopk.solve.SparsityPattern sparsity() {
+        org.nanopk.solve.SparsityPattern p = sparsity;
+        if (p == null) {
+            boolean[] nz = new boolean[ns * ns];
+            for (LawPlan l : plans) {
+                int f = l.from;
+                int t = l.to;
+                if (l.law instanceof RateLaw.ZeroOrder) {
+                    continue;
+                }
+                if (l.law instanceof RateLaw.Expression) {
+                    for (int s : l.deps) {
+                        nz[f * ns + s] = true;
+                        nz[t * ns + s] = true;
+                    }
+                    continue;
+                }
+                if (l.law instanceof RateLaw.Custom) {
+                    for (int s = 0; s < nc; s++) {
+                        nz[f * ns + s] = true;
+                        nz[t * ns + s] = true;
+                    }
+                    continue;
+                }
+                nz[f * ns + f] = true;
+                nz[t * ns + f] = true;
+                if (l.law instanceof RateLaw.Permeability || l.law instanceof RateLaw.Capacity
+                    || l.law instanceof RateLaw.BimolecularCapacity) {
+                    nz[f * ns + t] = true;
+                    nz[t * ns + t] = true;
+                }
+            }
+            for (int i = 0; i < integralDeps.length; i++) {
+                for (int s : integralDeps[i]) {
+                    nz[(nc + i) * ns + s] = true;
+                }
+            }
+            p = org.nanopk.solve.SparsityPattern.of(ns, nz);
+            sparsity = p;
+        }
+        return p;
+    }
+
     /** True when no rate depends on time. */
     public boolean isAutonomous() {
         return autonomous;

@@ -62,6 +62,8 @@ public final class Kinetics {
     final double[] htKmax;
     final double[] htT50n;
     final double[] htN;
+    /** Results solvers keep for this parameter set (matrix exponentials by step length). */
+    final java.util.concurrent.ConcurrentMap<Object, Object> solverCache = new java.util.concurrent.ConcurrentHashMap<>();
     // expression and custom laws
     final CompiledModel.LawPlan[] exPlans;
     final CompiledModel.LawPlan[] cuPlans;

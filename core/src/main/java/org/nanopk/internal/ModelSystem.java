@@ -65,6 +65,16 @@ public final class ModelSystem implements OdeSystem {
     }
 
     @Override
+    public java.util.concurrent.ConcurrentMap<Object, Object> solverCache() {
+        return k.solverCache;
+    }
+
+    @Override
+    public org.nanopk.solve.SparsityPattern jacobianPattern() {
+        return k.model.sparsity();
+    }
+
+    @Override
     public boolean isAutonomous() {
         return k.model.autonomous;
     }

@@ -47,6 +47,10 @@ final class ExactLinear extends AbstractSolver {
         return new Run(system);
     }
 
+    /** The key of a cached exponential: the step length (the matrix is the system's own). */
+    private record ExpKey(double delta) {
+    }
+
     /** Φ(Δ) and Γ(Δ) for one matrix K (no allocation once the cache is warm). */
     static final class Propagator {
         final int n;
@@ -58,10 +62,17 @@ final class ExactLinear extends AbstractSolver {
         long exponentials;
 
         private final boolean conserving;
+        private final java.util.concurrent.ConcurrentMap<Object, Object> shared;
 
         Propagator(double[] k, int n) {
+            this(k, n, null);
+        }
+
+        /** A propagator that also keeps its exponentials in {@code shared} (for all solves of a system). */
+        Propagator(double[] k, int n, java.util.concurrent.ConcurrentMap<Object, Object> shared) {
             this.k = k;
             this.n = n;
+            this.shared = shared;
             java.util.Arrays.fill(keys, Double.NaN);
             boolean all = true;
             for (int j = 0; j < n; j++) {
@@ -98,6 +109,14 @@ final class ExactLinear extends AbstractSolver {
             }
             int s = next;
             next = (next + 1) % CACHE;
+            Object key = shared == null ? null : new ExpKey(delta);
+            double[][] known = key == null ? null : (double[][]) shared.get(key);
+            if (known != null) {
+                phi[s] = known[0];
+                gamma[s] = known[1];
+                keys[s] = delta;
+                return s;
+            }
             RealMatrix m = MatrixUtils.createRealMatrix(2 * n, 2 * n);
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
@@ -124,6 +143,9 @@ final class ExactLinear extends AbstractSolver {
             gamma[s] = g;
             keys[s] = delta;
             exponentials++;
+            if (key != null && shared.size() < 1024) {
+                shared.putIfAbsent(key, new double[][] {p, g});
+            }
             return s;
         }
 
@@ -176,7 +198,7 @@ final class ExactLinear extends AbstractSolver {
             this.tmp = new double[n];
             double[] k = new double[n * n];
             sys.jacobian(0, zero, k);
-            this.prop = new Propagator(k, n);
+            this.prop = new Propagator(k, n, sys.solverCache());
         }
 
         @Override

@@ -34,6 +34,24 @@ public interface OdeSystem {
      */
     boolean isLinear();
 
+    /**
+     * The structural pattern of the Jacobian (where ∂f_i/∂y_j can be non-zero), or null (the default)
+     * for dense. The stiff solver's sparse LU uses it; return the same instance on every call so that
+     * its symbolic analysis is computed once.
+     */
+    default SparsityPattern jacobianPattern() {
+        return null;
+    }
+
+    /**
+     * A thread-safe map where solvers may keep results that depend only on the system's fixed
+     * coefficients (such as matrix exponentials), shared by every solve of this system; null (the
+     * default) for none.
+     */
+    default java.util.concurrent.ConcurrentMap<Object, Object> solverCache() {
+        return null;
+    }
+
     /** A short description for error messages (for example the model name). */
     default String describe() {
         return "ODE system of dimension " + dimension();

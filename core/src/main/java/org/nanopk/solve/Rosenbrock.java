@@ -98,7 +98,7 @@ final class Rosenbrock extends AbstractSolver {
             fs = new double[n];
             ft = new double[n];
             jac = new double[n * n];
-            lu = new Lu(n);
+            lu = new Lu(n, sys.jacobianPattern());
             dk = new double[3][n];
             autonomous = sys.isAutonomous();
             linear = sys.isLinear();

@@ -82,6 +82,11 @@ public final class SteadyState {
         }
 
         @Override
+        public SparsityPattern jacobianPattern() {
+            return base.jacobianPattern();
+        }
+
+        @Override
         public String describe() {
             return base.describe();
         }
