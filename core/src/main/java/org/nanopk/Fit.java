@@ -1,0 +1,289 @@
+package org.nanopk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.nanopk.internal.Checks;
+import org.nanopk.internal.Table;
+
+/**
+ * The result of fitting a model to observations ({@code org.nanopk.fit.Fitter}): estimates with
+ * standard errors, RSE, 95 % confidence intervals and correlations, the objective and information
+ * criteria, residuals, and how the optimisation ended. {@link #model()} is the fitted model.
+ * {@code toString()} prints the table. Immutable.
+ *
+ * <p>Standard errors come from the Gauss–Newton information matrix JᵀJ of the weighted residuals on
+ * the estimation scale (log for log-scale parameters), scaled by n/(n − p) when the error scale is
+ * estimated (as R's {@code nls} does with σ² = RSS/(n − p)); the 95 % interval is Wald on the
+ * estimation scale, exp(log θ ± 1.96·SE) for log-scale parameters. Error parameters' SE come from the
+ * curvature of −2 log-likelihood.
+ */
+public final class Fit {
+
+    /**
+     * One estimated parameter.
+     *
+     * @param name the parameter (error parameters: sigma_add, sigma_prop)
+     * @param value the estimate
+     * @param se its standard error (on the natural scale, by the delta method)
+     * @param seEstimationScale the standard error on the estimation scale (of log θ for log-scale ones)
+     * @param rse the relative standard error, 100·SE/|estimate| (%)
+     * @param lower the lower 95 % bound (Wald on the estimation scale)
+     * @param upper the upper 95 % bound
+     * @param logScale true if estimated as log θ
+     * @param errorParameter true for a parameter of the error model
+     * @param profileLower the lower profile-likelihood 95 % bound, NaN if not computed
+     * @param profileUpper the upper profile-likelihood 95 % bound, NaN if not computed
+     */
+    public record Estimate(String name, double value, double se, double seEstimationScale, double rse, double lower,
+                           double upper, boolean logScale, boolean errorParameter, double profileLower,
+                           double profileUpper) {
+    }
+
+    /**
+     * One observation with its prediction.
+     *
+     * @param subject the subject
+     * @param time the time (h)
+     * @param name the compartment or output
+     * @param observed the observed value (base unit of its quantity)
+     * @param predicted the prediction
+     * @param raw observed − predicted
+     * @param weighted (observed − predicted)/σ
+     * @param censored true if below the limit of quantification
+     */
+    public record Residual(String subject, double time, String name, double observed, double predicted, double raw,
+                           double weighted, boolean censored) {
+    }
+
+    /**
+     * Everything a fit reports; made by the fitter.
+     *
+     * @param model the fitted model
+     * @param estimates the estimated parameters
+     * @param correlation their correlation matrix
+     * @param conditionNumber the condition number of JᵀJ
+     * @param objective −2 log-likelihood at the estimates
+     * @param observations the number of observations fitted
+     * @param residuals the residuals
+     * @param iterations optimiser iterations (of the best start)
+     * @param evaluations model evaluations (all starts)
+     * @param converged whether the optimiser converged
+     * @param reason how it ended
+     * @param starts the number of starts tried
+     * @param errorModel the fitted error model, in words
+     */
+    public record Summary(Model model, List<Estimate> estimates, double[][] correlation, double conditionNumber,
+                          double objective, int observations, List<Residual> residuals, int iterations,
+                          int evaluations, boolean converged, String reason, int starts, String errorModel) {
+    }
+
+    private final Summary s;
+    private final List<String> warnings;
+
+    private Fit(Summary s, List<String> warnings) {
+        this.s = s;
+        this.warnings = warnings;
+    }
+
+    /** A fit result (made by {@code org.nanopk.fit.Fitter}); adds warnings for high correlations and ill-conditioning. */
+    public static Fit of(Summary s) {
+        Checks.notNull("fit summary", s);
+        List<String> w = new ArrayList<>();
+        List<Estimate> e = s.estimates();
+        double[][] r = s.correlation();
+        for (int i = 0; i < r.length; i++) {
+            for (int j = i + 1; j < r.length; j++) {
+                if (Math.abs(r[i][j]) > 0.95) {
+                    w.add(String.format(Locale.ROOT, "%s and %s are highly correlated (r = %.3f): the data may not "
+                        + "identify both", e.get(i).name(), e.get(j).name(), r[i][j]));
+                }
+            }
+        }
+        if (!(s.conditionNumber() < 1e10)) {
+            w.add("J'J is ill-conditioned (condition number " + Checks.g(s.conditionNumber())
+                + "): some parameters are not identifiable from these data");
+        }
+        if (!s.converged()) {
+            w.add("the optimiser did not converge: " + s.reason());
+        }
+        Residual worst = null;
+        for (Residual res : s.residuals()) {
+            if (!res.censored() && (worst == null || Math.abs(res.weighted()) > Math.abs(worst.weighted()))) {
+                worst = res;
+            }
+        }
+        if (worst != null && Math.abs(worst.weighted()) > 100) {
+            w.add(String.format(Locale.ROOT, "the observation of %s at %s h (subject %s) is %s standard deviations "
+                + "from its prediction %s: with a proportional error model a prediction near 0 has almost no error "
+                + "allowed; use a combined error model or leave such observations out", worst.name(),
+                Checks.g(worst.time()), worst.subject(), Checks.g(Math.abs(worst.weighted())),
+                Checks.g(worst.predicted())));
+        }
+        for (Estimate est : e) {
+            if (Double.isNaN(est.se())) {
+                w.add(est.name() + ": no standard error (the information matrix is singular in that direction)");
+            }
+        }
+        return new Fit(s, List.copyOf(w));
+    }
+
+    /** The model with the estimates in place. */
+    public Model model() {
+        return s.model();
+    }
+
+    /** The estimates. */
+    public List<Estimate> estimates() {
+        return s.estimates();
+    }
+
+    /** The estimate of one parameter. */
+    public Estimate estimate(String name) {
+        for (Estimate e : s.estimates()) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        throw Checks.unknown("estimated parameter", name, s.estimates().stream().map(Estimate::name).toList());
+    }
+
+    /** The correlation matrix of the estimates (a copy). */
+    public double[][] correlation() {
+        double[][] c = new double[s.correlation().length][];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = s.correlation()[i].clone();
+        }
+        return c;
+    }
+
+    /** The condition number of JᵀJ. */
+    public double conditionNumber() {
+        return s.conditionNumber();
+    }
+
+    /** −2 log-likelihood at the estimates. */
+    public double objective() {
+        return s.objective();
+    }
+
+    /** AIC = −2LL + 2k. */
+    public double aic() {
+        return s.objective() + 2 * s.estimates().size();
+    }
+
+    /** BIC = −2LL + k·ln n. */
+    public double bic() {
+        return s.objective() + s.estimates().size() * Math.log(s.observations());
+    }
+
+    /** The sum of squared raw residuals of the uncensored observations. */
+    public double sumOfSquares() {
+        double ss = 0;
+        for (Residual r : s.residuals()) {
+            if (!r.censored()) {
+                ss += r.raw() * r.raw();
+            }
+        }
+        return ss;
+    }
+
+    /** The residuals, one per observation. */
+    public List<Residual> residuals() {
+        return s.residuals();
+    }
+
+    /** The number of observations. */
+    public int observations() {
+        return s.observations();
+    }
+
+    /** Optimiser iterations of the best start. */
+    public int iterations() {
+        return s.iterations();
+    }
+
+    /** Model evaluations over all starts. */
+    public int evaluations() {
+        return s.evaluations();
+    }
+
+    /** True if the optimiser converged. */
+    public boolean converged() {
+        return s.converged();
+    }
+
+    /** How the optimisation ended. */
+    public String reason() {
+        return s.reason();
+    }
+
+    /** Warnings: high correlations, ill-conditioning, non-convergence. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** The fitted error model, in words. */
+    public String errorModel() {
+        return s.errorModel();
+    }
+
+    /** A table of estimates, then the objective, criteria, convergence and warnings. */
+    @Override
+    public String toString() {
+        boolean profiles = s.estimates().stream().anyMatch(e -> !Double.isNaN(e.profileLower()));
+        List<String> header = new ArrayList<>(List.of("parameter", "estimate", "SE", "RSE %", "95% CI"));
+        if (profiles) {
+            header.add("profile 95% CI");
+        }
+        Table t = new Table(header.toArray(new String[0]));
+        for (Estimate e : s.estimates()) {
+            List<String> row = new ArrayList<>(List.of(e.name(), Checks.g(e.value()), na(e.se()), na(e.rse()),
+                "[" + na(e.lower()) + ", " + na(e.upper()) + "]"));
+            if (profiles) {
+                row.add(Double.isNaN(e.profileLower()) ? "" : "[" + na(e.profileLower()) + ", " + na(e.profileUpper())
+                    + "]");
+            }
+            t.row(row.toArray(new String[0]));
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("Fit of ").append(s.model().name()).append(" to ").append(s.observations())
+            .append(" observations (").append(s.errorModel()).append(")\n").append(t).append('\n');
+        sb.append(String.format(Locale.ROOT, "-2LL %s   AIC %s   BIC %s   SS %s%n", Checks.g(objective()),
+            Checks.g(aic()), Checks.g(bic()), Checks.g(sumOfSquares())));
+        sb.append(s.converged() ? "converged" : "NOT converged").append(": ").append(s.reason()).append(" (")
+            .append(s.iterations()).append(" iterations, ").append(s.evaluations()).append(" model evaluations, ")
+            .append(s.starts()).append(s.starts() == 1 ? " start)" : " starts)");
+        if (s.estimates().size() > 1) {
+            sb.append("\ncorrelation:\n").append(correlationTable());
+        }
+        for (String w : warnings) {
+            sb.append("\nwarning: ").append(w);
+        }
+        return sb.toString();
+    }
+
+    private String correlationTable() {
+        List<Estimate> e = s.estimates();
+        String[] header = new String[e.size() + 1];
+        header[0] = "";
+        for (int i = 0; i < e.size(); i++) {
+            header[i + 1] = e.get(i).name();
+        }
+        Table t = new Table(header);
+        for (int i = 0; i < e.size(); i++) {
+            String[] row = new String[header.length];
+            row[0] = e.get(i).name();
+            for (int j = 0; j < e.size(); j++) {
+                row[j + 1] = j > i ? "" : String.format(Locale.ROOT, "%.3f", s.correlation()[i][j]);
+            }
+            t.row(row);
+        }
+        return t.toString();
+    }
+
+    private static String na(double v) {
+        return Double.isNaN(v) ? "n/a" : Checks.g(v);
+    }
+}

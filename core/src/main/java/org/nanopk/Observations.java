@@ -1,0 +1,201 @@
+package org.nanopk;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nanopk.internal.Checks;
+import org.nanopk.internal.Table;
+
+/**
+ * Measured data to fit: each observation is a value of a compartment or output at a time, for a
+ * subject (or group), in one of the quantities NanoPK predicts. Units are converted when the data are
+ * read (time to h; amounts to µg; concentrations to µg/g = µg/mL = mg/L), so every value here is in
+ * its quantity's base unit. Immutable.
+ *
+ * <p>What is predicted for an observation of a compartment: {@link Quantity#PERCENT_ID} its %ID,
+ * {@link Quantity#PERCENT_ID_PER_GRAM} its %ID/g, {@link Quantity#AMOUNT} its amount and
+ * {@link Quantity#CONCENTRATION} its amount/mass, both converted from the model's amount unit (see
+ * {@code Fitter.withAmountUnit}). For an output, %ID and %ID/g as for a compartment (the output needs a
+ * mass for %ID/g); with any other unit the output's value itself, which the output's expression must
+ * give in the data's unit.
+ */
+public final class Observations {
+
+    /** What an observation measures. */
+    public enum Quantity {
+        /** Percent of the injected dose. */
+        PERCENT_ID("%ID"),
+        /** Percent of the injected dose per gram of tissue. */
+        PERCENT_ID_PER_GRAM("%ID/g"),
+        /** An amount, in µg. */
+        AMOUNT("µg"),
+        /** An amount per gram or per mL (density 1), in µg/g. */
+        CONCENTRATION("µg/g"),
+        /** The model's own value, unconverted (NONMEM DV, or an output in the data's unit). */
+        VALUE("");
+
+        private final String unit;
+
+        Quantity(String unit) {
+            this.unit = unit;
+        }
+
+        /** The base unit of values of this quantity. */
+        public String unit() {
+            return unit;
+        }
+    }
+
+    /**
+     * One measurement.
+     *
+     * @param subject the subject or group (its own simulation)
+     * @param time the time in h
+     * @param name the compartment or output measured
+     * @param quantity what is measured
+     * @param value the value in the quantity's base unit
+     * @param sd its standard deviation (same unit), or NaN if not given
+     * @param lloq the lower limit of quantification (same unit), or NaN; a value below it is censored
+     * @param line the line of the source file (0 if none)
+     */
+    public record Point(String subject, double time, String name, Quantity quantity, double value, double sd,
+                        double lloq, int line) {
+        /** Validates the fields. */
+        public Point {
+            Checks.notNull("subject", subject);
+            Checks.name("observed compartment or output", name);
+            Checks.notNull("quantity", quantity);
+            String where = (line > 0 ? "line " + line + ": " : "") + name;
+            if (!(time >= 0 && time < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException(where + " time = " + time + ": expected a finite time >= 0 h");
+            }
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException(where + " at " + time + " h: value = " + value
+                    + ": expected a finite number");
+            }
+            if (value < 0) {
+                throw new IllegalArgumentException(where + " at " + time + " h: value = " + value
+                    + " is negative; expected a value >= 0");
+            }
+            if (!Double.isNaN(sd) && !(sd > 0 && sd < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException(where + " at " + time + " h: sd = " + sd
+                    + ": expected a finite sd > 0 (or none)");
+            }
+            if (!Double.isNaN(lloq) && !(lloq > 0 && lloq < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException(where + " at " + time + " h: lloq = " + lloq
+                    + ": expected a finite limit > 0 (or none)");
+            }
+        }
+
+        /** True if the value is below the limit of quantification. */
+        public boolean censored() {
+            return !Double.isNaN(lloq) && value < lloq;
+        }
+    }
+
+    private final List<Point> points;
+    private final Map<String, Regimen> regimens;
+
+    private Observations(List<Point> points, Map<String, Regimen> regimens) {
+        this.points = points;
+        this.regimens = regimens;
+    }
+
+    /** Observations of one subject ("1"), dosed with the model's own regimen. */
+    public static Observations of(List<Point> points) {
+        return of(points, Map.of());
+    }
+
+    /**
+     * Observations with, for some subjects, their own regimens (from a NONMEM-style data set, or a dose
+     * column); subjects without one are dosed with the model's regimen.
+     */
+    public static Observations of(List<Point> points, Map<String, Regimen> regimens) {
+        Checks.notNull("observations", points);
+        Checks.notNull("regimens", regimens);
+        List<Point> copy = new ArrayList<>(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            copy.add(Checks.notNull("observation " + i, points.get(i)));
+        }
+        return new Observations(Collections.unmodifiableList(copy),
+            Collections.unmodifiableMap(new LinkedHashMap<>(regimens)));
+    }
+
+    /** A builder-style shortcut: {@code value} of {@code name} at {@code time} h as {@code quantity}. */
+    public static Point point(double time, String name, Quantity quantity, double value) {
+        return new Point("1", time, name, quantity, value, Double.NaN, Double.NaN, 0);
+    }
+
+    /** All observations, in order. */
+    public List<Point> points() {
+        return points;
+    }
+
+    /** The number of observations. */
+    public int size() {
+        return points.size();
+    }
+
+    /** The subjects, in order of appearance. */
+    public List<String> subjects() {
+        List<String> s = new ArrayList<>();
+        for (Point p : points) {
+            if (!s.contains(p.subject())) {
+                s.add(p.subject());
+            }
+        }
+        return s;
+    }
+
+    /** The observations of one subject. */
+    public Observations subject(String subject) {
+        List<Point> l = new ArrayList<>();
+        for (Point p : points) {
+            if (p.subject().equals(subject)) {
+                l.add(p);
+            }
+        }
+        if (l.isEmpty()) {
+            throw Checks.unknown("subject", subject, subjects());
+        }
+        Map<String, Regimen> r = regimens.containsKey(subject) ? Map.of(subject, regimens.get(subject)) : Map.of();
+        return new Observations(Collections.unmodifiableList(l), r);
+    }
+
+    /** The regimen of a subject, or null if it uses the model's. */
+    public Regimen regimen(String subject) {
+        return regimens.get(subject);
+    }
+
+    /** These observations without those below their limit of quantification. */
+    public Observations uncensored() {
+        List<Point> l = new ArrayList<>();
+        for (Point p : points) {
+            if (!p.censored()) {
+                l.add(p);
+            }
+        }
+        return new Observations(Collections.unmodifiableList(l), regimens);
+    }
+
+    /** A table of the observations. */
+    @Override
+    public String toString() {
+        Table t = new Table("subject", "time (h)", "name", "value", "unit", "sd", "lloq");
+        int i = 0;
+        for (Point p : points) {
+            if (points.size() > 40 && i == 20) {
+                t.ellipsis();
+            }
+            if (points.size() <= 40 || i < 20 || i >= points.size() - 20) {
+                t.row(p.subject(), Checks.g(p.time()), p.name(), Checks.g(p.value()), p.quantity().unit(),
+                    Double.isNaN(p.sd()) ? "" : Checks.g(p.sd()), Double.isNaN(p.lloq()) ? "" : Checks.g(p.lloq()));
+            }
+            i++;
+        }
+        return "Observations: " + points.size() + " values of " + subjects().size() + " subjects\n" + t;
+    }
+}

@@ -1,0 +1,891 @@
+package org.nanopk.fit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.LUDecomposition;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.SingularValueDecomposition;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
+import org.hipparchus.special.Erf;
+import org.hipparchus.util.Pair;
+import org.nanopk.Dose;
+import org.nanopk.Fit;
+import org.nanopk.Model;
+import org.nanopk.Observations;
+import org.nanopk.Observations.Point;
+import org.nanopk.Observations.Quantity;
+import org.nanopk.PkException;
+import org.nanopk.Regimen;
+import org.nanopk.Simulation;
+import org.nanopk.internal.Checks;
+import org.nanopk.solve.Solver;
+
+/**
+ * Fits a model's parameters to observations by maximum likelihood (weighted least squares as the
+ * special case), with Hipparchus's Levenberg–Marquardt optimiser. Immutable; configure with the
+ * {@code with...} methods and call {@link #fit()}.
+ *
+ * <pre>{@code
+ * Fit fit = Fitter.of(model, observations)
+ *     .estimate("kEPR", "kBack")
+ *     .withErrorModel(ErrorModel.proportional(0.1))
+ *     .withStarts(5, 42)
+ *     .fit();
+ * }</pre>
+ *
+ * <p>The objective is −2 log-likelihood, Σ [(y − f)²/σ² + ln σ² + ln 2π] over the observations (σ from
+ * the error model, or an observation's own SD), plus −2 ln Φ((LLOQ − f)/σ) for each value below its
+ * limit of quantification when M3 is chosen (by default such values are left out). It is minimised as
+ * a sum of squares: the weighted residuals (y − f)/σ and, where σ depends on what is estimated,
+ * √(ln σ² + C). Parameters are estimated on a log scale unless {@link #estimateLinear} (log keeps rates
+ * positive); bounds clamp them. The Jacobian is taken by central differences on the estimation scale.
+ * Each of several starts (the initial values, then random ones within the bounds, or within a factor
+ * e^1.5 of the initial values) is optimised and the best kept. Every subject is simulated separately
+ * with the shared parameters (a pooled fit), dosed with its own regimen or the model's.
+ */
+public final class Fitter {
+    private static final double LOG_OFFSET = 1500;
+    private static final double CHI2_95 = 3.841458820694124;
+
+    private final Model model;
+    private final Observations data;
+    private final List<String> free;
+    private final Set<String> linear;
+    private final Map<String, double[]> bounds;
+    private final Map<String, Double> fixed;
+    private final ErrorModel error;
+    private final int starts;
+    private final long seed;
+    private final int maxIterations;
+    private final int maxEvaluations;
+    private final Solver solver;
+    private final boolean m3;
+    private final double amountFactor;
+    private final List<String> profiles;
+    private boolean underdetermined;
+
+    private Fitter(Model model, Observations data, List<String> free, Set<String> linear, Map<String, double[]> bounds,
+                   Map<String, Double> fixed, ErrorModel error, int starts, long seed, int maxIterations,
+                   int maxEvaluations, Solver solver, boolean m3, double amountFactor, List<String> profiles) {
+        this.model = model;
+        this.data = data;
+        this.free = free;
+        this.linear = linear;
+        this.bounds = bounds;
+        this.fixed = fixed;
+        this.error = error;
+        this.starts = starts;
+        this.seed = seed;
+        this.maxIterations = maxIterations;
+        this.maxEvaluations = maxEvaluations;
+        this.solver = solver;
+        this.m3 = m3;
+        this.amountFactor = amountFactor;
+        this.profiles = profiles;
+    }
+
+    /** A fitter of {@code model} to {@code observations}; name the parameters to estimate next. */
+    public static Fitter of(Model model, Observations observations) {
+        Checks.notNull("model", model);
+        Checks.notNull("observations", observations);
+        return new Fitter(model, observations, List.of(), Set.of(), Map.of(), Map.of(), ErrorModel.proportional(0.1),
+            1, 1, 200, 20_000, Solver.auto(), false, Double.NaN, List.of());
+    }
+
+    private Fitter copy(List<String> f, Set<String> lin, Map<String, double[]> b, Map<String, Double> fx, ErrorModel e,
+                        int st, long sd, int it, int ev, Solver so, boolean mm, double af, List<String> pr) {
+        Fitter c = new Fitter(model, data, f, lin, b, fx, e, st, sd, it, ev, so, mm, af, pr);
+        c.underdetermined = underdetermined;
+        return c;
+    }
+
+    /**
+     * Permits fewer observations than estimated parameters (rejected by default): the optimiser then
+     * finds one of many best fits, and standard errors are not available.
+     */
+    public Fitter withUnderdeterminedAllowed() {
+        Fitter c = copy(free, linear, bounds, fixed, error, starts, seed, maxIterations, maxEvaluations, solver, m3,
+            amountFactor, profiles);
+        c.underdetermined = true;
+        return c;
+    }
+
+    /** Estimates these parameters on a log scale (starting from the model's values). */
+    public Fitter estimate(String... names) {
+        Checks.notNull("parameter names", names);
+        List<String> f = new ArrayList<>(free);
+        for (String n : names) {
+            f.add(Checks.notNull("parameter name", n));
+        }
+        return copy(List.copyOf(f), linear, bounds, fixed, error, starts, seed, maxIterations, maxEvaluations, solver,
+            m3, amountFactor, profiles);
+    }
+
+    /** Estimates these parameters on their natural scale (they may then become zero or negative). */
+    public Fitter estimateLinear(String... names) {
+        Set<String> lin = new LinkedHashSet<>(linear);
+        lin.addAll(Arrays.asList(names));
+        Fitter f = estimate(names);
+        return f.copy(f.free, Set.copyOf(lin), bounds, fixed, error, starts, seed, maxIterations, maxEvaluations,
+            solver, m3, amountFactor, profiles);
+    }
+
+    /** Keeps an estimated parameter within [lower, upper] (natural scale). */
+    public Fitter withBounds(String name, double lower, double upper) {
+        Checks.notNull("parameter name", name);
+        if (!(lower < upper)) {
+            throw new IllegalArgumentException("bounds of " + name + ": lower = " + lower + ", upper = " + upper
+                + ": expected lower < upper");
+        }
+        Map<String, double[]> b = new LinkedHashMap<>(bounds);
+        b.put(name, new double[] {lower, upper});
+        return copy(free, linear, Map.copyOf(b), fixed, error, starts, seed, maxIterations, maxEvaluations, solver, m3,
+            amountFactor, profiles);
+    }
+
+    /** Sets a parameter to a value and keeps it fixed. */
+    public Fitter fix(String name, double value) {
+        Map<String, Double> f = new LinkedHashMap<>(fixed);
+        f.put(Checks.notNull("parameter name", name), Checks.finite("fixed value of " + name, value));
+        return copy(free, linear, bounds, Map.copyOf(f), error, starts, seed, maxIterations, maxEvaluations, solver, m3,
+            amountFactor, profiles);
+    }
+
+    /** The residual error model (default: proportional, b estimated from 0.1). */
+    public Fitter withErrorModel(ErrorModel e) {
+        return copy(free, linear, bounds, fixed, Checks.notNull("error model", e), starts, seed, maxIterations,
+            maxEvaluations, solver, m3, amountFactor, profiles);
+    }
+
+    /** Tries {@code n} starts (the first from the initial values), random ones drawn with {@code seed}. */
+    public Fitter withStarts(int n, long randomSeed) {
+        if (n < 1) {
+            throw new IllegalArgumentException("starts = " + n + ": expected at least 1");
+        }
+        return copy(free, linear, bounds, fixed, error, n, randomSeed, maxIterations, maxEvaluations, solver, m3,
+            amountFactor, profiles);
+    }
+
+    /** Limits the optimiser's iterations and model evaluations per start. */
+    public Fitter withLimits(int iterations, int evaluations) {
+        if (iterations < 1 || evaluations < 1) {
+            throw new IllegalArgumentException("limits " + iterations + " iterations, " + evaluations
+                + " evaluations: expected both >= 1");
+        }
+        return copy(free, linear, bounds, fixed, error, starts, seed, iterations, evaluations, solver, m3,
+            amountFactor, profiles);
+    }
+
+    /** The solver of the model simulations (default: automatic, rtol 1e-8). */
+    public Fitter withSolver(Solver s) {
+        return copy(free, linear, bounds, fixed, error, starts, seed, maxIterations, maxEvaluations,
+            Checks.notNull("solver", s), m3, amountFactor, profiles);
+    }
+
+    /** Uses values below the limit of quantification through the M3 likelihood instead of leaving them out. */
+    public Fitter withM3() {
+        return copy(free, linear, bounds, fixed, error, starts, seed, maxIterations, maxEvaluations, solver, true,
+            amountFactor, profiles);
+    }
+
+    /**
+     * The unit of the model's amounts (ng, µg, mg or g), needed to compare amounts and concentrations
+     * observed in mass units; %ID observations need none.
+     */
+    public Fitter withAmountUnit(String unit) {
+        double f = switch (Checks.notNull("amount unit", unit)) {
+            case "ng" -> 1e-3;
+            case "µg", "ug", "mcg" -> 1;
+            case "mg" -> 1e3;
+            case "g" -> 1e6;
+            default -> throw new IllegalArgumentException("unknown amount unit '" + unit + "'; known: ng, µg, mg, g");
+        };
+        return copy(free, linear, bounds, fixed, error, starts, seed, maxIterations, maxEvaluations, solver, m3, f,
+            profiles);
+    }
+
+    /** Also computes profile-likelihood 95 % intervals for these estimated parameters. */
+    public Fitter withProfiles(String... names) {
+        return copy(free, linear, bounds, fixed, error, starts, seed, maxIterations, maxEvaluations, solver, m3,
+            amountFactor, List.copyOf(Arrays.asList(names)));
+    }
+
+    // ---- the problem ----------------------------------------------------------------------------
+
+    /** One subject's simulation setup: regimen, output times, and where each observation reads. */
+    private record Subject(String id, Regimen regimen, double[] times, int[] points, int[] rows) {
+    }
+
+    /** The validated problem, built once before any iteration. */
+    private final class Problem {
+        final Model base;
+        final List<Point> points = new ArrayList<>();
+        final List<String> names = new ArrayList<>();
+        final List<Boolean> isOutput = new ArrayList<>();
+        final List<Subject> subjects = new ArrayList<>();
+        final int p;
+        final int pe;
+        final double[] lower;
+        final double[] upper;
+        final double[] start;
+        final boolean[] log;
+        final boolean logTerms;
+        final double sdFloor;
+        int evaluations;
+        double bestCost = Double.POSITIVE_INFINITY;
+        double[] bestPoint;
+
+        Problem() {
+            Model m = model;
+            for (Map.Entry<String, Double> e : fixed.entrySet()) {
+                requireParameter(e.getKey(), "fixed parameter");
+                if (free.contains(e.getKey())) {
+                    throw new IllegalArgumentException("parameter " + e.getKey() + " is both fixed and estimated; "
+                        + "expected one or the other");
+                }
+            }
+            if (!fixed.isEmpty()) {
+                m = m.with(fixed);
+            }
+            base = m;
+            if (free.isEmpty()) {
+                throw new IllegalArgumentException("no parameters to estimate; name them with estimate(...), known: "
+                    + String.join(", ", model.parameters().names()));
+            }
+            Set<String> seen = new LinkedHashSet<>();
+            for (String f : free) {
+                requireParameter(f, "estimated parameter");
+                if (!seen.add(f)) {
+                    throw new IllegalArgumentException("parameter " + f + " is listed twice to estimate");
+                }
+            }
+            for (String b : bounds.keySet()) {
+                if (!free.contains(b)) {
+                    throw new IllegalArgumentException("bounds for " + b + ", which is not estimated; estimated: "
+                        + String.join(", ", free));
+                }
+            }
+            for (String pr : profiles) {
+                if (!free.contains(pr)) {
+                    throw new IllegalArgumentException("profile of " + pr + ", which is not estimated; estimated: "
+                        + String.join(", ", free));
+                }
+            }
+            p = free.size();
+            pe = error.estimated() ? error.size() : 0;
+            lower = new double[p + pe];
+            upper = new double[p + pe];
+            start = new double[p + pe];
+            log = new boolean[p + pe];
+            for (int j = 0; j < p; j++) {
+                String n = free.get(j);
+                double v = base.parameter(n);
+                log[j] = !linear.contains(n);
+                double[] b = bounds.getOrDefault(n, new double[] {log[j] ? 0 : Double.NEGATIVE_INFINITY,
+                    Double.POSITIVE_INFINITY});
+                if (log[j]) {
+                    if (!(v > 0)) {
+                        throw new IllegalArgumentException("parameter " + n + " = " + v + " cannot be estimated on a log "
+                            + "scale; expected a positive starting value (or use estimateLinear)");
+                    }
+                    if (b[0] < 0 || b[1] <= 0) {
+                        throw new IllegalArgumentException("bounds of " + n + " [" + b[0] + ", " + b[1] + "]: a log-scale "
+                            + "parameter needs bounds > 0");
+                    }
+                    start[j] = Math.log(v);
+                    lower[j] = b[0] > 0 ? Math.log(b[0]) : Double.NEGATIVE_INFINITY;
+                    upper[j] = Math.log(b[1]);
+                } else {
+                    start[j] = v;
+                    lower[j] = b[0];
+                    upper[j] = b[1];
+                }
+                if (!(start[j] >= lower[j] && start[j] <= upper[j])) {
+                    throw new IllegalArgumentException("parameter " + n + " starts at " + v + ", outside its bounds ["
+                        + b[0] + ", " + b[1] + "]");
+                }
+            }
+            double[] ev = error.values();
+            for (int j = 0; j < pe; j++) {
+                log[p + j] = true;
+                start[p + j] = Math.log(ev[j]);
+                lower[p + j] = Double.NEGATIVE_INFINITY;
+                upper[p + j] = Double.POSITIVE_INFINITY;
+            }
+            // observations: resolve names, check what can be predicted, group by subject
+            if (data.size() == 0) {
+                throw new IllegalArgumentException("no observations to fit");
+            }
+            double maxY = 0;
+            for (Point pt : data.points()) {
+                if (pt.censored() && !m3) {
+                    continue;
+                }
+                String name = resolve(pt.name());
+                boolean output = base.indexOf(name) < 0;
+                requirePredictable(pt, name, output);
+                points.add(pt);
+                names.add(name);
+                isOutput.add(output);
+                maxY = Math.max(maxY, pt.value());
+            }
+            int fitted = points.size();
+            if (fitted < p + pe && !underdetermined) {
+                throw new IllegalArgumentException(fitted + " observations to fit (" + (data.size() - fitted)
+                    + " below the limit of quantification left out) but " + (p + pe) + " parameters to estimate ("
+                    + String.join(", ", allNames()) + "); expected at least as many observations as parameters "
+                    + "(or withUnderdeterminedAllowed())");
+            }
+            sdFloor = 1e-9 * Math.max(maxY, 1e-300);
+            for (String sid : data.subjects()) {
+                Regimen r = data.regimen(sid) != null ? data.regimen(sid) : base.regimen();
+                if (r.isEmpty()) {
+                    throw new IllegalArgumentException("subject " + sid + " has no doses (neither its own nor the "
+                        + "model's regimen); expected at least one");
+                }
+                double firstDose = Double.POSITIVE_INFINITY;
+                for (Dose d : r.doses()) {
+                    if (d.givesDose()) {
+                        firstDose = Math.min(firstDose, d.time());
+                    }
+                }
+                TreeSet<Double> ts = new TreeSet<>();
+                List<Integer> idx = new ArrayList<>();
+                for (int i = 0; i < points.size(); i++) {
+                    Point pt = points.get(i);
+                    if (pt.subject().equals(sid)) {
+                        if (pt.time() < firstDose) {
+                            throw new IllegalArgumentException("subject " + sid + ": observation of " + pt.name() + " at "
+                                + pt.time() + " h is before the first dose at " + firstDose + " h");
+                        }
+                        ts.add(pt.time());
+                        idx.add(i);
+                    }
+                }
+                if (idx.isEmpty()) {
+                    continue;
+                }
+                double[] times = ts.stream().mapToDouble(Double::doubleValue).toArray();
+                int[] pts = idx.stream().mapToInt(Integer::intValue).toArray();
+                int[] rows = new int[pts.length];
+                for (int k = 0; k < pts.length; k++) {
+                    rows[k] = Arrays.binarySearch(times, points.get(pts[k]).time());
+                }
+                subjects.add(new Subject(sid, r, times, pts, rows));
+            }
+            boolean errorDependsOnFit = error.kind() != ErrorModel.Kind.ADDITIVE || error.estimated();
+            boolean anyUnweighted = points.stream().anyMatch(pt -> Double.isNaN(pt.sd()));
+            logTerms = errorDependsOnFit && anyUnweighted;
+        }
+
+        List<String> allNames() {
+            List<String> l = new ArrayList<>(free);
+            if (pe > 0) {
+                l.addAll(error.names());
+            }
+            return l;
+        }
+
+        private void requireParameter(String n, String what) {
+            if (!model.parameters().contains(n)) {
+                throw Checks.unknown(what.replace("estimated parameter", "parameter").replace("fixed parameter",
+                    "parameter"), n, model.parameters().names());
+            }
+        }
+
+        /** The model's compartment or output of that name, matched exactly or, failing that, without case. */
+        private String resolve(String name) {
+            List<String> known = new ArrayList<>(base.compartmentNames());
+            base.outputs().forEach(o -> known.add(o.name()));
+            if (known.contains(name)) {
+                return name;
+            }
+            String match = null;
+            for (String k : known) {
+                if (k.equalsIgnoreCase(name)) {
+                    if (match != null) {
+                        throw new IllegalArgumentException("observed '" + name + "' matches both " + match + " and " + k
+                            + " without case; rename the data");
+                    }
+                    match = k;
+                }
+            }
+            if (match == null) {
+                throw new IllegalArgumentException("no compartment or output '" + name + "' for the observations; known: "
+                    + String.join(", ", known));
+            }
+            return match;
+        }
+
+        private void requirePredictable(Point pt, String name, boolean output) {
+            String where = "observation of " + name + " at " + pt.time() + " h";
+            if (pt.quantity() == Quantity.PERCENT_ID_PER_GRAM) {
+                if (!output && Double.isNaN(base.mass(name))) {
+                    throw new IllegalArgumentException(where + " is in %ID/g, but compartment " + name
+                        + " has neither a mass nor a volume");
+                }
+                if (output && base.outputs().stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow()
+                    .mass() == null) {
+                    throw new IllegalArgumentException(where + " is in %ID/g, but output " + name + " has no mass");
+                }
+            }
+            if (!output && (pt.quantity() == Quantity.AMOUNT || pt.quantity() == Quantity.CONCENTRATION)
+                && Double.isNaN(amountFactor)) {
+                throw new IllegalArgumentException(where + " is in " + pt.quantity().unit() + "; give the model's "
+                    + "amount unit with withAmountUnit(\"mg\") (or ng, µg, g)");
+            }
+            if (!output && pt.quantity() == Quantity.CONCENTRATION && Double.isNaN(base.mass(name))) {
+                throw new IllegalArgumentException(where + " is a concentration, but compartment " + name
+                    + " has neither a mass nor a volume");
+            }
+        }
+
+        Model modelAt(double[] phi) {
+            Map<String, Double> v = new LinkedHashMap<>();
+            for (int j = 0; j < p; j++) {
+                v.put(free.get(j), log[j] ? Math.exp(phi[j]) : phi[j]);
+            }
+            return base.with(v);
+        }
+
+        ErrorModel errorAt(double[] phi) {
+            if (pe == 0) {
+                return error;
+            }
+            double[] v = new double[pe];
+            for (int j = 0; j < pe; j++) {
+                v[j] = Math.exp(phi[p + j]);
+            }
+            return error.withValues(v);
+        }
+
+        /** Predictions at phi, one per point; throws PkException if the model cannot be solved. */
+        double[] predict(double[] phi) {
+            Model m = modelAt(phi);
+            double[] f = new double[points.size()];
+            for (Subject s : subjects) {
+                Simulation sim = m.simulate(s.regimen(), s.times(), solver);
+                for (int k = 0; k < s.points().length; k++) {
+                    int i = s.points()[k];
+                    f[i] = prediction(sim, points.get(i), names.get(i), isOutput.get(i), s.rows()[k]);
+                }
+            }
+            evaluations++;
+            return f;
+        }
+
+        private double prediction(Simulation sim, Point pt, String name, boolean output, int row) {
+            double v = sim.value(name, row);
+            switch (pt.quantity()) {
+                case PERCENT_ID:
+                    return 100 * v / sim.totalDosed();
+                case PERCENT_ID_PER_GRAM:
+                    return sim.percentIdPerGram(name).value(row);
+                case AMOUNT:
+                    return output ? v : v * amountFactor;
+                case CONCENTRATION:
+                    return output ? v : v * amountFactor / sim.model().mass(name);
+                default:
+                    return v;
+            }
+        }
+
+        int size() {
+            int m = points.size();
+            return logTerms ? 2 * m : m;
+        }
+
+        /** The residual vector whose squared norm is −2LL minus a constant. */
+        double[] residuals(double[] phi, double[] f) {
+            ErrorModel e = errorAt(phi);
+            int m = points.size();
+            double[] r = new double[size()];
+            for (int i = 0; i < m; i++) {
+                Point pt = points.get(i);
+                double sd = sd(pt, e, f[i]);
+                if (pt.censored()) {
+                    r[i] = Math.sqrt(Math.max(0, -2 * logPhi((pt.lloq() - f[i]) / sd)));
+                } else {
+                    r[i] = (pt.value() - f[i]) / sd;
+                }
+                if (logTerms) {
+                    r[m + i] = Double.isNaN(pt.sd()) ? Math.sqrt(Math.log(sd * sd) + LOG_OFFSET) : 0;
+                }
+            }
+            return r;
+        }
+
+        double sd(Point pt, ErrorModel e, double f) {
+            return Double.isNaN(pt.sd()) ? Math.max(e.sd(f), sdFloor) : pt.sd();
+        }
+
+        /** −2 log-likelihood, constants included. */
+        double objective(double[] phi, double[] f) {
+            ErrorModel e = errorAt(phi);
+            double s = 0;
+            for (int i = 0; i < points.size(); i++) {
+                Point pt = points.get(i);
+                double sd = sd(pt, e, f[i]);
+                if (pt.censored()) {
+                    s += -2 * logPhi((pt.lloq() - f[i]) / sd);
+                } else {
+                    double z = (pt.value() - f[i]) / sd;
+                    s += z * z + Math.log(2 * Math.PI * sd * sd);
+                }
+            }
+            return s;
+        }
+
+        /** Residuals at phi, or a large penalty where the model cannot be solved there. */
+        double[] safeResiduals(double[] phi) {
+            try {
+                double[] r = residuals(phi, predict(phi));
+                for (double v : r) {
+                    if (!Double.isFinite(v)) {
+                        return penalty();
+                    }
+                }
+                double cost = 0;
+                for (double v : r) {
+                    cost += v * v;
+                }
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    bestPoint = phi.clone();
+                }
+                return r;
+            } catch (PkException | IllegalArgumentException e) {
+                return penalty();
+            }
+        }
+
+        double[] penalty() {
+            double[] r = new double[size()];
+            Arrays.fill(r, 1e10);
+            return r;
+        }
+
+        double[] clamp(double[] phi, boolean[] held, double[] heldValues) {
+            double[] c = phi.clone();
+            for (int j = 0; j < c.length; j++) {
+                c[j] = Math.max(lower[j], Math.min(upper[j], c[j]));
+                if (held != null && held[j]) {
+                    c[j] = heldValues[j];
+                }
+            }
+            return c;
+        }
+    }
+
+    /** ln Φ(z), accurate far in the lower tail. */
+    static double logPhi(double z) {
+        if (z > -30) {
+            return Math.log(0.5 * Erf.erfc(-z / Math.sqrt(2)));
+        }
+        return -z * z / 2 - Math.log(-z) - 0.5 * Math.log(2 * Math.PI);
+    }
+
+    /** The outcome of optimising from one start. */
+    private record Run(double[] phi, double cost, int iterations, boolean converged, String reason) {
+    }
+
+    /** Levenberg–Marquardt from {@code start}; parameters with held[j] stay at their start values. */
+    private Run optimize(Problem pb, double[] start, boolean[] held) {
+        int n = start.length;
+        double[] heldValues = start.clone();
+        int[] active = java.util.stream.IntStream.range(0, n).filter(j -> held == null || !held[j]).toArray();
+        double[] x0 = new double[active.length];
+        for (int a = 0; a < active.length; a++) {
+            x0[a] = start[active[a]];
+        }
+        pb.bestCost = Double.POSITIVE_INFINITY;
+        pb.bestPoint = null;
+        LeastSquaresProblem problem = new LeastSquaresBuilder()
+            .start(x0)
+            .target(new double[pb.size()])
+            .model(point -> {
+                double[] phi = expand(pb, point.toArray(), active, heldValues, held);
+                double[] r = pb.safeResiduals(phi);
+                double[][] jac = new double[r.length][active.length];
+                for (int a = 0; a < active.length; a++) {
+                    int j = active[a];
+                    double h = pb.log[j] ? 1e-4 : 1e-4 * Math.max(Math.abs(phi[j]), 1e-2);
+                    double[] up = phi.clone();
+                    double[] dn = phi.clone();
+                    up[j] += h;
+                    dn[j] -= h;
+                    double[] ru = pb.safeResiduals(up);
+                    double[] rd = pb.safeResiduals(dn);
+                    for (int i = 0; i < r.length; i++) {
+                        jac[i][a] = (ru[i] - rd[i]) / (2 * h);
+                    }
+                }
+                return new Pair<>(new ArrayRealVector(r, false), new Array2DRowRealMatrix(jac, false));
+            })
+            .parameterValidator(v -> new ArrayRealVector(
+                shrink(pb.clamp(expand(pb, v.toArray(), active, heldValues, held), held, heldValues), active), false))
+            .lazyEvaluation(false)
+            .maxIterations(maxIterations)
+            .maxEvaluations(maxEvaluations)
+            .build();
+        try {
+            LeastSquaresOptimizer.Optimum o = new LevenbergMarquardtOptimizer().optimize(problem);
+            double[] phi = expand(pb, o.getPoint().toArray(), active, heldValues, held);
+            double cost = o.getCost() * o.getCost();
+            return new Run(phi, cost, o.getIterations(), true, "Levenberg-Marquardt converged (relative change "
+                + "of the objective and the parameters below 1e-10)");
+        } catch (MathIllegalStateException e) {
+            double[] phi = pb.bestPoint != null ? pb.bestPoint : start.clone();
+            return new Run(phi, pb.bestCost, maxIterations, false, "stopped: " + e.getMessage()
+                + "; the best point found is reported");
+        }
+    }
+
+    private static double[] expand(Problem pb, double[] x, int[] active, double[] heldValues, boolean[] held) {
+        double[] phi = heldValues.clone();
+        for (int a = 0; a < active.length; a++) {
+            phi[active[a]] = x[a];
+        }
+        return phi;
+    }
+
+    private static double[] shrink(double[] phi, int[] active) {
+        double[] x = new double[active.length];
+        for (int a = 0; a < active.length; a++) {
+            x[a] = phi[active[a]];
+        }
+        return x;
+    }
+
+    /**
+     * Fits the model.
+     *
+     * @throws IllegalArgumentException before any iteration, for an unknown parameter or observed name,
+     *         a parameter both fixed and estimated, no or too few observations, observations before the
+     *         first dose, or values that cannot be predicted
+     * @throws PkException if the model cannot be solved at the initial parameters
+     */
+    public Fit fit() {
+        Problem pb = new Problem();
+        try {
+            pb.predict(pb.start);
+        } catch (PkException e) {
+            throw new PkException("the model cannot be solved at the initial parameters: " + e.getMessage(), e.time(), e);
+        }
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        Run best = null;
+        for (int s = 0; s < starts; s++) {
+            double[] x = s == 0 ? pb.start.clone() : randomStart(pb, rng);
+            Run run = optimize(pb, x, null);
+            if (best == null || run.cost() < best.cost()) {
+                best = run;
+            }
+        }
+        return summarise(pb, best);
+    }
+
+    private double[] randomStart(Problem pb, UniformRandomProvider rng) {
+        double[] x = pb.start.clone();
+        for (int j = 0; j < pb.p; j++) {
+            boolean bounded = Double.isFinite(pb.lower[j]) && Double.isFinite(pb.upper[j]);
+            if (bounded) {
+                x[j] = pb.lower[j] + rng.nextDouble() * (pb.upper[j] - pb.lower[j]);
+            } else if (pb.log[j]) {
+                x[j] = pb.start[j] + (rng.nextDouble() * 3 - 1.5);
+            } else {
+                x[j] = pb.start[j] * (0.5 + rng.nextDouble());
+            }
+            x[j] = Math.max(pb.lower[j], Math.min(pb.upper[j], x[j]));
+        }
+        return x;
+    }
+
+    private Fit summarise(Problem pb, Run best) {
+        double[] phi = best.phi();
+        double[] f = pb.predict(phi);
+        ErrorModel e = pb.errorAt(phi);
+        int m = pb.points.size();
+        int p = pb.p;
+        // Gauss-Newton information of the weighted residuals for the model parameters
+        double[][] js = new double[m][p];
+        for (int j = 0; j < p; j++) {
+            double h = pb.log[j] ? 1e-4 : 1e-4 * Math.max(Math.abs(phi[j]), 1e-2);
+            double[] up = phi.clone();
+            double[] dn = phi.clone();
+            up[j] += h;
+            dn[j] -= h;
+            double[] ru = pb.residuals(up, pb.predict(up));
+            double[] rd = pb.residuals(dn, pb.predict(dn));
+            for (int i = 0; i < m; i++) {
+                js[i][j] = (ru[i] - rd[i]) / (2 * h);
+            }
+        }
+        RealMatrix jm = new Array2DRowRealMatrix(js, false);
+        RealMatrix info = jm.transpose().multiply(jm);
+        double cond = new SingularValueDecomposition(info).getConditionNumber();
+        boolean scaleEstimated = pb.pe > 0 && error.kind() != ErrorModel.Kind.COMBINED
+            && pb.points.stream().allMatch(pt -> Double.isNaN(pt.sd()));
+        double s2 = scaleEstimated && m > p ? (double) m / (m - p) : 1;
+        double[][] cov = new double[p + pb.pe][p + pb.pe];
+        RealMatrix inv = invert(info);
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                cov[i][j] = inv == null ? Double.NaN : s2 * inv.getEntry(i, j);
+            }
+        }
+        // error parameters: curvature of -2LL in log(sigma), the model parameters held
+        if (pb.pe > 0) {
+            double[][] h = new double[pb.pe][pb.pe];
+            double d = 1e-3;
+            for (int a = 0; a < pb.pe; a++) {
+                for (int b = 0; b < pb.pe; b++) {
+                    h[a][b] = mixed(pb, phi, f, p + a, p + b, d);
+                }
+            }
+            RealMatrix hi = invert(new Array2DRowRealMatrix(h));
+            for (int a = 0; a < pb.pe; a++) {
+                for (int b = 0; b < pb.pe; b++) {
+                    cov[p + a][p + b] = hi == null ? Double.NaN : 2 * hi.getEntry(a, b);
+                }
+            }
+        }
+        List<String> allNames = pb.allNames();
+        int k = allNames.size();
+        double[][] corr = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                corr[i][j] = i == j ? 1 : cov[i][j] / Math.sqrt(cov[i][i] * cov[j][j]);
+            }
+        }
+        double objective = pb.objective(phi, f);
+        List<Fit.Estimate> estimates = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            double value = pb.log[j] ? Math.exp(phi[j]) : phi[j];
+            double seScale = Math.sqrt(cov[j][j]);
+            double se = pb.log[j] ? value * seScale : seScale;
+            double lo = pb.log[j] ? Math.exp(phi[j] - 1.959963984540054 * seScale) : phi[j] - 1.959963984540054 * seScale;
+            double hi = pb.log[j] ? Math.exp(phi[j] + 1.959963984540054 * seScale) : phi[j] + 1.959963984540054 * seScale;
+            double[] prof = j < p && profiles.contains(allNames.get(j)) ? profile(pb, phi, objective, j, seScale)
+                : new double[] {Double.NaN, Double.NaN};
+            estimates.add(new Fit.Estimate(allNames.get(j), value, se, seScale, 100 * se / Math.abs(value), lo, hi,
+                pb.log[j], j >= p, prof[0], prof[1]));
+        }
+        List<Fit.Residual> res = new ArrayList<>();
+        for (int i = 0; i < m; i++) {
+            Point pt = pb.points.get(i);
+            double sd = pb.sd(pt, e, f[i]);
+            res.add(new Fit.Residual(pt.subject(), pt.time(), pb.names.get(i), pt.value(), f[i], pt.value() - f[i],
+                (pt.value() - f[i]) / sd, pt.censored()));
+        }
+        Model fitted = pb.modelAt(phi).withName(model.name());
+        return Fit.of(new Fit.Summary(fitted, List.copyOf(estimates), corr, cond, objective, m, List.copyOf(res),
+            best.iterations(), pb.evaluations, best.converged(), best.reason(), starts, e.toString()));
+    }
+
+    /** ∂²(−2LL)/∂φ_a∂φ_b by central differences (error parameters only: no re-simulation). */
+    private static double mixed(Problem pb, double[] phi, double[] f, int a, int b, double d) {
+        double[] pp = phi.clone();
+        double[] pm = phi.clone();
+        double[] mp = phi.clone();
+        double[] mm = phi.clone();
+        pp[a] += d;
+        pp[b] += d;
+        pm[a] += d;
+        pm[b] -= d;
+        mp[a] -= d;
+        mp[b] += d;
+        mm[a] -= d;
+        mm[b] -= d;
+        return (pb.objective(pp, f) - pb.objective(pm, f) - pb.objective(mp, f) + pb.objective(mm, f)) / (4 * d * d);
+    }
+
+    private static RealMatrix invert(RealMatrix m) {
+        LUDecomposition lu = new LUDecomposition(m, 1e-300);
+        if (!lu.getSolver().isNonSingular()) {
+            return null;
+        }
+        RealMatrix inv = lu.getSolver().getInverse();
+        for (int i = 0; i < inv.getRowDimension(); i++) {
+            for (int j = 0; j < inv.getColumnDimension(); j++) {
+                if (!Double.isFinite(inv.getEntry(i, j))) {
+                    return null;
+                }
+            }
+        }
+        return inv;
+    }
+
+    /**
+     * The profile-likelihood 95 % interval of parameter j: where −2LL, minimised over the others with
+     * φ_j held, rises 3.84 above its minimum; found by stepping out in multiples of the SE and bisecting.
+     */
+    private double[] profile(Problem pb, double[] phi, double min, int j, double se) {
+        double step = Double.isFinite(se) && se > 0 ? se : 0.1;
+        double[] out = new double[2];
+        for (int side = 0; side < 2; side++) {
+            double sign = side == 0 ? -1 : 1;
+            double inside = 0;
+            double outside = Double.NaN;
+            double d = step;
+            for (int k = 0; k < 30; k++) {
+                double excess = profileExcess(pb, phi, min, j, phi[j] + sign * d);
+                if (excess > 0) {
+                    outside = d;
+                    break;
+                }
+                inside = d;
+                d *= 2;
+                if (phi[j] + sign * d < pb.lower[j] || phi[j] + sign * d > pb.upper[j]) {
+                    break;
+                }
+            }
+            if (Double.isNaN(outside)) {
+                out[side] = Double.NaN; // the profile never rises enough: unbounded on this side
+                continue;
+            }
+            for (int k = 0; k < 30 && outside - inside > 1e-4 * step; k++) {
+                double mid = 0.5 * (inside + outside);
+                if (profileExcess(pb, phi, min, j, phi[j] + sign * mid) > 0) {
+                    outside = mid;
+                } else {
+                    inside = mid;
+                }
+            }
+            double x = phi[j] + sign * 0.5 * (inside + outside);
+            out[side] = pb.log[j] ? Math.exp(x) : x;
+        }
+        return out;
+    }
+
+    private double profileExcess(Problem pb, double[] phi, double min, int j, double value) {
+        double[] start = phi.clone();
+        start[j] = value;
+        boolean[] held = new boolean[phi.length];
+        held[j] = true;
+        Run r = optimize(pb, start, held);
+        double[] f = pb.predict(r.phi());
+        return pb.objective(r.phi(), f) - min - CHI2_95;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Fitter of %s: estimate %s, %s, %d start(s)", model.name(), free, error,
+            starts);
+    }
+}

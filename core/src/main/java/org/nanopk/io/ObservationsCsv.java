@@ -1,0 +1,249 @@
+package org.nanopk.io;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVRecord;
+import org.nanopk.Observations;
+import org.nanopk.Observations.Quantity;
+import org.nanopk.internal.Checks;
+
+/**
+ * Reads measured data from a tidy (long) CSV, one value per row (design §8):
+ * {@code time, compartment, value} and optionally {@code unit, sd, subject, lloq}. Column names are
+ * matched without case; {@code tissue} or {@code name} may stand for compartment, {@code dataset_id},
+ * {@code id} or {@code group} for subject, {@code dv} for value.
+ *
+ * <p>Units are read from the header (for example {@code time (min)}, {@code time_d},
+ * {@code value (%ID/g)}) or, for values, from the {@code unit} column (its first word, so
+ * "%ID/g tumor" reads as %ID/g), and converted: times to h (h, min, d, s); %ID and %ID/g as they are;
+ * amounts to µg (ng, µg, mg); concentrations to µg/g (ng/g, ng/mL, µg/g, µg/mL, mg/L, mg/kg, mg/mL).
+ * Values "ND", "BLQ" or "&lt;LLOQ" are below the limit of quantification: they are kept as censored
+ * points at their lloq when the row gives one, and skipped otherwise. Rows can be kept to some
+ * compartments and renamed on the way in ({@code names}).
+ */
+public final class ObservationsCsv {
+    private static final Map<String, Object[]> UNITS = new LinkedHashMap<>();
+
+    static {
+        unit(Quantity.PERCENT_ID, 1, "%ID", "%id", "%dose", "% ID");
+        unit(Quantity.PERCENT_ID_PER_GRAM, 1, "%ID/g", "%id/g", "%ID/mL");
+        unit(Quantity.AMOUNT, 1e-3, "ng");
+        unit(Quantity.AMOUNT, 1, "µg", "ug", "mcg");
+        unit(Quantity.AMOUNT, 1e3, "mg");
+        unit(Quantity.CONCENTRATION, 1e-3, "ng/g", "ng/mL", "ng/ml", "µg/L", "ug/L");
+        unit(Quantity.CONCENTRATION, 1, "µg/g", "ug/g", "µg/mL", "ug/mL", "ug/ml", "mg/L", "mg/l", "mg/kg",
+            "mcg/mL");
+        unit(Quantity.CONCENTRATION, 1e3, "mg/mL", "mg/ml", "mg/g");
+    }
+
+    private static void unit(Quantity q, double factor, String... names) {
+        for (String n : names) {
+            UNITS.put(n, new Object[] {q, factor});
+        }
+    }
+
+    private ObservationsCsv() {
+    }
+
+    /** The value units understood, with the quantity each is read as. */
+    public static Map<String, Quantity> units() {
+        Map<String, Quantity> m = new LinkedHashMap<>();
+        UNITS.forEach((k, v) -> m.put(k, (Quantity) v[0]));
+        return m;
+    }
+
+    /** Reads every row of a tidy CSV file. */
+    public static Observations read(Path file) {
+        return read(file, Map.of());
+    }
+
+    /**
+     * Reads a tidy CSV file, keeping only the rows whose compartment is a key of {@code names} (all
+     * rows if it is empty) and renaming them to its value.
+     */
+    public static Observations read(Path file, Map<String, String> names) {
+        return from(Csv.read(file), names);
+    }
+
+    /** Parses tidy CSV text. */
+    public static Observations parse(String csv, Map<String, String> names) {
+        return from(Csv.parse(csv, "observations"), names);
+    }
+
+    private static int column(Csv.Table t, String... candidates) {
+        for (String c : candidates) {
+            int i = t.column(c);
+            if (i >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A column whose name starts with {@code prefix} (like "time (min)" or "time_h"), or -1. */
+    private static int prefixed(Csv.Table t, String prefix) {
+        int exact = t.column(prefix);
+        if (exact >= 0) {
+            return exact;
+        }
+        for (int i = 0; i < t.header().size(); i++) {
+            String h = t.header().get(i).toLowerCase(Locale.ROOT);
+            if (h.startsWith(prefix + " ") || h.startsWith(prefix + "_") || h.startsWith(prefix + "(")
+                || h.startsWith(prefix + "[")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The unit written in a header after the name: "time (min)", "time_h", "value [%ID]". */
+    private static String headerUnit(String header, String name) {
+        String rest = header.substring(Math.min(name.length(), header.length())).trim();
+        rest = rest.replaceAll("^[_\\s]+", "");
+        if (rest.startsWith("(") || rest.startsWith("[")) {
+            rest = rest.substring(1);
+            int close = Math.max(rest.indexOf(')'), rest.indexOf(']'));
+            rest = close >= 0 ? rest.substring(0, close) : rest;
+        }
+        return rest.trim();
+    }
+
+    static double timeFactor(String unit, String where) {
+        switch (unit.toLowerCase(Locale.ROOT)) {
+            case "":
+            case "h":
+            case "hr":
+            case "hrs":
+            case "hour":
+            case "hours":
+                return 1;
+            case "min":
+            case "mins":
+            case "minute":
+            case "minutes":
+                return 1.0 / 60;
+            case "d":
+            case "day":
+            case "days":
+                return 24;
+            case "s":
+            case "sec":
+            case "seconds":
+                return 1.0 / 3600;
+            default:
+                throw new IllegalArgumentException(where + ": unknown time unit '" + unit + "'; known: h, min, d, s");
+        }
+    }
+
+    /** The quantity and factor of a value unit (its first word), or an error listing the known units. */
+    static Object[] valueUnit(String unit, String where) {
+        String u = unit.trim();
+        int cut = u.length();
+        for (int i = 0; i < u.length(); i++) {
+            if (u.charAt(i) == ' ' || u.charAt(i) == '(') {
+                cut = i;
+                break;
+            }
+        }
+        u = u.substring(0, cut);
+        Object[] q = UNITS.get(u);
+        if (q == null) {
+            throw new IllegalArgumentException(where + ": unknown unit '" + Csv.shorten(unit) + "'; known: "
+                + String.join(", ", UNITS.keySet()));
+        }
+        return q;
+    }
+
+    private static Observations from(Csv.Table t, Map<String, String> names) {
+        Checks.notNull("names", names);
+        int time = prefixed(t, "time");
+        int comp = column(t, "compartment", "tissue", "name", "output");
+        int value = prefixed(t, "value");
+        if (value < 0) {
+            value = column(t, "dv");
+        }
+        List<String> missing = new ArrayList<>();
+        if (time < 0) {
+            missing.add("time");
+        }
+        if (comp < 0) {
+            missing.add("compartment");
+        }
+        if (value < 0) {
+            missing.add("value");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(t.source() + ": missing column" + (missing.size() > 1 ? "s " : " ")
+                + String.join(", ", missing) + "; columns are " + t.header()
+                + "; expected time, compartment, value and optionally unit, sd, subject, lloq");
+        }
+        int unit = t.column("unit");
+        int sd = t.column("sd");
+        int lloq = t.column("lloq");
+        int subject = column(t, "subject", "dataset_id", "id", "group");
+        String timeHeader = t.header().get(time);
+        double tf = timeFactor(headerUnit(timeHeader, "time"), t.source() + ", column " + timeHeader);
+        String valueUnitFromHeader = headerUnit(t.header().get(value), t.header().get(value).toLowerCase(Locale.ROOT)
+            .startsWith("value") ? "value" : t.header().get(value));
+        List<Observations.Point> points = new ArrayList<>();
+        for (CSVRecord r : t.rows()) {
+            String where = t.where(r);
+            String name = t.cell(r, comp);
+            if (!names.isEmpty()) {
+                if (!names.containsKey(name)) {
+                    continue;
+                }
+                name = names.get(name);
+            }
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException(where + ", column " + t.header().get(comp) + ": empty; expected a "
+                    + "compartment or output name");
+            }
+            String u = unit >= 0 ? t.cell(r, unit) : valueUnitFromHeader;
+            if (u.isEmpty()) {
+                u = valueUnitFromHeader.isEmpty() ? "%ID" : valueUnitFromHeader;
+            }
+            Object[] q = valueUnit(u, where);
+            Quantity quantity = (Quantity) q[0];
+            double factor = (Double) q[1];
+            double tt = t.number(r, time, Double.NaN);
+            if (Double.isNaN(tt)) {
+                throw new IllegalArgumentException(where + ", column " + timeHeader + ": empty; expected a time");
+            }
+            double limit = lloq >= 0 ? t.number(r, lloq, Double.NaN) * factor : Double.NaN;
+            String raw = t.cell(r, value);
+            double v;
+            if (raw.equalsIgnoreCase("ND") || raw.equalsIgnoreCase("BLQ") || raw.equalsIgnoreCase("<LLOQ")) {
+                if (Double.isNaN(limit)) {
+                    continue; // not detected and no limit given: nothing to fit
+                }
+                v = 0;
+            } else {
+                v = t.number(r, value, Double.NaN) * factor;
+                if (Double.isNaN(v)) {
+                    throw new IllegalArgumentException(where + ", column " + t.header().get(value)
+                        + ": empty; expected a value");
+                }
+            }
+            double s = sd >= 0 ? t.number(r, sd, Double.NaN) * factor : Double.NaN;
+            String subj = subject >= 0 ? t.cell(r, subject) : "1";
+            try {
+                points.add(new Observations.Point(subj.isEmpty() ? "1" : subj, tt * tf, name, quantity, v, s, limit,
+                    (int) r.getRecordNumber() + 1));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(t.source() + ": row " + (r.getRecordNumber() + 1) + ": "
+                    + e.getMessage(), e);
+            }
+        }
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException(t.source() + ": no observations" + (names.isEmpty() ? ""
+                : " of " + names.keySet()) + "; expected at least one row with a value");
+        }
+        return Observations.of(points);
+    }
+}
