@@ -222,6 +222,41 @@ public final class NonmemData {
         return b.build().withId(id);
     }
 
+    /**
+     * The observation records (EVID 0 with MDV 0 and a DV) as observations of the compartment at CMT,
+     * read as the model's amount in it (quantity VALUE, no unit conversion), each subject dosed with its
+     * own dose records. To fit concentrations, give the model an output and fit tidy data instead.
+     * Samples at the very time of a dose are taken after it.
+     *
+     * @throws IllegalArgumentException naming the row of an observation without a valid CMT
+     */
+    public org.nanopk.Observations observations(Model model) {
+        Checks.notNull("model", model);
+        List<org.nanopk.Observations.Point> points = new ArrayList<>();
+        Map<String, Regimen> regimens = new LinkedHashMap<>();
+        for (String id : ids()) {
+            regimens.put(id, schedule(id, model).regimen());
+        }
+        for (Row r : rows) {
+            if (r.evid() != 0 || r.mdv() || Double.isNaN(r.dv())) {
+                continue;
+            }
+            String where = source + ": row " + r.line();
+            if (r.cmt() < 1 || r.cmt() > model.compartments().size()) {
+                throw new IllegalArgumentException(where + ", column CMT: " + r.cmt() + " is not a compartment; an "
+                    + "observation needs the compartment observed, 1 to " + model.compartments().size() + " ("
+                    + String.join(", ", model.compartmentNames()) + ")");
+            }
+            try {
+                points.add(new org.nanopk.Observations.Point(r.id(), r.time(), model.compartmentNames().get(r.cmt() - 1),
+                    org.nanopk.Observations.Quantity.VALUE, r.dv(), Double.NaN, Double.NaN, r.line()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+            }
+        }
+        return org.nanopk.Observations.of(points, regimens);
+    }
+
     /** Simulates every subject separately; one simulation per ID, one row per record. */
     public List<Simulation> simulate(Model model, Solver solver) {
         List<Simulation> out = new ArrayList<>();

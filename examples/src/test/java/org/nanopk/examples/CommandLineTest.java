@@ -135,6 +135,34 @@ class CommandLineTest {
     }
 
     @Test
+    void fitTheophyllineFromTheCommandLine(@TempDir Path dir) throws Exception {
+        // the one-compartment oral model of theophylline subject 1, fitted by least squares (additive error):
+        // R's nls gives ke = exp(-2.9196142) (see core's TheophyllineTest)
+        Path model = dir.resolve("theo.json");
+        Files.writeString(model, "{\"name\": \"theophylline\", \"parameters\": {\"ke\": 0.08, \"ka\": 1.5, "
+            + "\"CL\": 0.04, \"V\": \"CL/ke\"}, \"compartments\": [{\"name\": \"depot\"}, {\"name\": \"central\"},"
+            + " {\"name\": \"out\", \"sink\": true}], \"transfers\": [{\"from\": \"depot\", \"to\": \"central\", "
+            + "\"law\": {\"type\": \"firstOrder\", \"k\": \"ka\"}}, {\"from\": \"central\", \"to\": \"out\", "
+            + "\"law\": {\"type\": \"firstOrder\", \"k\": \"ke\"}}], \"outputs\": {\"C\": \"central/V\"}, "
+            + "\"doses\": [{\"into\": \"depot\", \"amount\": 4.02}]}");
+        Path data = dir.resolve("theo1.csv");
+        List<String> all = Files.readAllLines(Path.of("data/classic_theophylline_R_Theoph.csv"));
+        StringBuilder one = new StringBuilder(all.get(0)).append('\n');
+        all.stream().skip(1).filter(l -> l.contains(",\"1\",")).forEach(l -> one.append(l).append('\n'));
+        Files.writeString(data, one.toString());
+        Path out = dir.resolve("fitted.json");
+        Run r = run("fit", model.toString(), data.toString(), "--estimate", "ke,ka,CL", "--error", "additive",
+            "--map", "serum=C", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("RSE %"), r.out());
+        double ke = org.nanopk.io.ModelJson.read(out).parameter("ke");
+        assertEquals(-2.9196142, Math.log(ke), 5e-5 * 2.9196142);
+        Run bad = run("fit", model.toString(), data.toString(), "--estimate", "kx", "--map", "serum=C");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("unknown parameter 'kx'"), bad.err());
+    }
+
+    @Test
     void presetsAreListed() {
         Run r = run("presets");
         assertEquals(0, r.status());
