@@ -1,0 +1,612 @@
+package org.nanopk.population;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.hipparchus.linear.CholeskyDecomposition;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.RealMatrix;
+import org.nanopk.Model;
+import org.nanopk.PkException;
+import org.nanopk.Simulation;
+import org.nanopk.fit.ErrorModel;
+import org.nanopk.internal.Checks;
+import org.nanopk.solve.Solver;
+
+/**
+ * A virtual population: a model plus a distribution of its parameters. Subject i has
+ * θ_i = θ·exp(η_i) for the parameters with variability, η_i ~ N(0, Ω) (lognormal between-subject
+ * variability; Ω from CVs, ω's, correlations or a covariance matrix, sampled through its Cholesky
+ * factor), optionally scaled by a body weight covariate, θ_i ·= (BW_i/BW_median)^exponent
+ * (allometry). Random numbers come from Apache Commons RNG: subject i draws from its own generator,
+ * seeded from the population seed and i, so the same seed gives the same subjects on any number of
+ * threads. Immutable.
+ *
+ * <pre>{@code
+ * Population pop = Population.of(Presets.np9()).withVariability("kEPR", 0.3).withVariability("VmL", 0.3)
+ *     .withSeed(42);
+ * Population.Summary s = pop.study(Times.grid(0, 168, 1)).track("Tumor")
+ *     .readout("DE24", sim -> sim.percentId("Tumor").at(24)).run(100_000);
+ * }</pre>
+ * Studies simulate subjects in parallel and stream them into quantile sketches: a million subjects
+ * never hold a million trajectories in memory.
+ */
+public final class Population {
+    private final Model model;
+    private final List<String> names;
+    private final double[][] omega;
+    private final double bwMedian;
+    private final double bwOmega;
+    private final Map<String, Double> allometry;
+    private final ErrorModel residual;
+    private final long seed;
+    private final int threads;
+    private final Solver solver;
+
+    private Population(Model model, List<String> names, double[][] omega, double bwMedian, double bwOmega,
+                       Map<String, Double> allometry, ErrorModel residual, long seed, int threads, Solver solver) {
+        this.model = model;
+        this.names = names;
+        this.omega = omega;
+        this.bwMedian = bwMedian;
+        this.bwOmega = bwOmega;
+        this.allometry = allometry;
+        this.residual = residual;
+        this.seed = seed;
+        this.threads = threads;
+        this.solver = solver;
+    }
+
+    /** A population of {@code model} without variability yet. */
+    public static Population of(Model model) {
+        Checks.notNull("model", model);
+        return new Population(model, List.of(), new double[0][0], Double.NaN, 0, Map.of(), null, 1,
+            Runtime.getRuntime().availableProcessors(), Solver.auto());
+    }
+
+    private Population copy(List<String> n, double[][] o, double med, double bwo, Map<String, Double> allo, ErrorModel r,
+                            long s, int t, Solver so) {
+        return new Population(model, n, o, med, bwo, allo, r, s, t, so);
+    }
+
+    /** Lognormal variability with coefficient of variation {@code cv}: ω² = ln(1 + CV²). */
+    public Population withVariability(String parameter, double cv) {
+        Checks.positive("CV of " + parameter, cv);
+        return withOmega(parameter, Math.sqrt(Math.log(1 + cv * cv)));
+    }
+
+    /** Lognormal variability with ω, the SD of ln θ. */
+    public Population withOmega(String parameter, double omegaSd) {
+        requireParameter(parameter);
+        Checks.positive("omega of " + parameter, omegaSd);
+        List<String> n = new ArrayList<>(names);
+        int i = n.indexOf(parameter);
+        double[][] o;
+        if (i < 0) {
+            n.add(parameter);
+            o = new double[n.size()][n.size()];
+            for (int a = 0; a < omega.length; a++) {
+                System.arraycopy(omega[a], 0, o[a], 0, omega.length);
+            }
+            i = n.size() - 1;
+        } else {
+            o = copyOf(omega);
+            double old = Math.sqrt(o[i][i]);
+            for (int a = 0; a < o.length; a++) {
+                if (a != i) {
+                    o[a][i] = o[a][i] / old * omegaSd;
+                    o[i][a] = o[a][i];
+                }
+            }
+        }
+        o[i][i] = omegaSd * omegaSd;
+        return copy(List.copyOf(n), o, bwMedian, bwOmega, allometry, residual, seed, threads, solver);
+    }
+
+    /** The correlation of η between two parameters that already have variability. */
+    public Population withCorrelation(String a, String b, double r) {
+        int i = names.indexOf(a);
+        int j = names.indexOf(b);
+        if (i < 0 || j < 0) {
+            throw new IllegalArgumentException("correlation of " + a + " and " + b + ": both need variability first; "
+                + "with variability: " + names);
+        }
+        if (!(r > -1 && r < 1) || i == j) {
+            throw new IllegalArgumentException("correlation of " + a + " and " + b + " = " + r
+                + ": expected two different parameters and -1 < r < 1");
+        }
+        double[][] o = copyOf(omega);
+        o[i][j] = r * Math.sqrt(o[i][i] * o[j][j]);
+        o[j][i] = o[i][j];
+        return copy(names, o, bwMedian, bwOmega, allometry, residual, seed, threads, solver);
+    }
+
+    /** Ω given as a covariance matrix of η for the named parameters (replaces earlier variability). */
+    public Population withCovariance(List<String> parameters, double[][] covariance) {
+        Checks.notNull("parameters", parameters);
+        Checks.notNull("covariance", covariance);
+        if (covariance.length != parameters.size()) {
+            throw new IllegalArgumentException("covariance of " + covariance.length + " rows for " + parameters.size()
+                + " parameters; expected a square matrix, one row per parameter");
+        }
+        for (String p : parameters) {
+            requireParameter(p);
+        }
+        double[][] o = new double[covariance.length][];
+        for (int i = 0; i < o.length; i++) {
+            if (covariance[i].length != o.length) {
+                throw new IllegalArgumentException("covariance row " + i + " has " + covariance[i].length
+                    + " entries; expected " + o.length);
+            }
+            o[i] = covariance[i].clone();
+        }
+        cholesky(o, parameters);
+        return copy(List.copyOf(parameters), o, bwMedian, bwOmega, allometry, residual, seed, threads, solver);
+    }
+
+    /**
+     * A body weight covariate: BW_i lognormal with median {@code medianKg} and coefficient of variation
+     * {@code cv} (0 for all equal), each parameter in {@code exponents} scaled by (BW_i/median)^exponent,
+     * and the model's parameter BW, if it has one, set to BW_i.
+     */
+    public Population withBodyWeight(double medianKg, double cv, Map<String, Double> exponents) {
+        Checks.positive("median body weight (kg)", medianKg);
+        Checks.nonNegative("CV of body weight", cv);
+        for (String p : Checks.notNull("allometric exponents", exponents).keySet()) {
+            requireParameter(p);
+        }
+        return copy(names, omega, medianKg, Math.sqrt(Math.log(1 + cv * cv)),
+            Collections.unmodifiableMap(new LinkedHashMap<>(exponents)), residual, seed, threads, solver);
+    }
+
+    /** Residual error added to every tracked value and readout (simulated observations). */
+    public Population withResidualError(ErrorModel error) {
+        return copy(names, omega, bwMedian, bwOmega, allometry, Checks.notNull("error model", error), seed, threads,
+            solver);
+    }
+
+    /** The seed of the random numbers. */
+    public Population withSeed(long s) {
+        return copy(names, omega, bwMedian, bwOmega, allometry, residual, s, threads, solver);
+    }
+
+    /** The number of threads (default: all cores); results do not depend on it. */
+    public Population withThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads = " + n + ": expected at least 1");
+        }
+        return copy(names, omega, bwMedian, bwOmega, allometry, residual, seed, n, solver);
+    }
+
+    /** The solver of every subject's simulation (default automatic). */
+    public Population withSolver(Solver s) {
+        return copy(names, omega, bwMedian, bwOmega, allometry, residual, seed, threads, Checks.notNull("solver", s));
+    }
+
+    /** The model. */
+    public Model model() {
+        return model;
+    }
+
+    /** The parameters with variability, in the order of Ω. */
+    public List<String> parameters() {
+        return names;
+    }
+
+    /** Ω, the covariance of η (a copy). */
+    public double[][] omega() {
+        return copyOf(omega);
+    }
+
+    private void requireParameter(String p) {
+        if (!model.parameters().contains(p)) {
+            throw Checks.unknown("parameter", p, model.parameters().names());
+        }
+    }
+
+    private static double[][] copyOf(double[][] m) {
+        double[][] c = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            c[i] = m[i].clone();
+        }
+        return c;
+    }
+
+    private static RealMatrix cholesky(double[][] o, List<String> parameters) {
+        if (o.length == 0) {
+            return null;
+        }
+        try {
+            return new CholeskyDecomposition(MatrixUtils.createRealMatrix(o), 1e-12, 1e-14).getL();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the covariance of " + parameters + " is not symmetric positive "
+                + "definite: " + e.getMessage(), e);
+        }
+    }
+
+    /** A generator for subject i: its own stream, seeded from the population seed and i. */
+    private UniformRandomProvider generator(long i) {
+        return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {mix(seed ^ 0x9E3779B97F4A7C15L * (i + 1)),
+            mix(seed + i * 0xBF58476D1CE4E5B9L + 1)});
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** The parameter values of subject {@code i} (those that differ from the model's), by name. */
+    public Map<String, Double> subjectParameters(long i) {
+        return subjectParameters(i, ZigguratSampler.NormalizedGaussian.of(generator(i)), cholesky(omega, names));
+    }
+
+    private Map<String, Double> subjectParameters(long i, ZigguratSampler.NormalizedGaussian z, RealMatrix l) {
+        int k = names.size();
+        double[] zs = new double[k];
+        for (int a = 0; a < k; a++) {
+            zs[a] = z.sample();
+        }
+        Map<String, Double> v = new LinkedHashMap<>();
+        for (int a = 0; a < k; a++) {
+            double eta = 0;
+            for (int b = 0; b <= a; b++) {
+                eta += l.getEntry(a, b) * zs[b];
+            }
+            v.put(names.get(a), model.parameter(names.get(a)) * Math.exp(eta));
+        }
+        if (!Double.isNaN(bwMedian)) {
+            double bw = bwMedian * Math.exp(bwOmega * z.sample());
+            for (Map.Entry<String, Double> e : allometry.entrySet()) {
+                double base = v.getOrDefault(e.getKey(), model.parameter(e.getKey()));
+                v.put(e.getKey(), base * Math.pow(bw / bwMedian, e.getValue()));
+            }
+            if (model.parameters().contains("BW")) {
+                v.put("BW", bw);
+            }
+        }
+        return v;
+    }
+
+    /** The model of subject {@code i}. */
+    public Model subject(long i) {
+        return model.with(subjectParameters(i));
+    }
+
+    /** A study of this population reporting at {@code times} (h). */
+    public Study study(double... times) {
+        return new Study(this, times.clone(), List.of(), List.of(), List.of(), new double[] {5, 50, 95});
+    }
+
+    /**
+     * What to simulate and keep: output times, tracked compartments or outputs (percentile bands per
+     * time), named readouts (one number per subject: summary statistics and percentiles), and the
+     * percentiles. Immutable.
+     */
+    public static final class Study {
+        private final Population pop;
+        private final double[] times;
+        private final List<String> tracked;
+        private final List<String> readoutNames;
+        private final List<ToDoubleFunction<Simulation>> readouts;
+        private final double[] percentiles;
+
+        private Study(Population pop, double[] times, List<String> tracked, List<String> readoutNames,
+                      List<ToDoubleFunction<Simulation>> readouts, double[] percentiles) {
+            this.pop = pop;
+            this.times = times;
+            this.tracked = tracked;
+            this.readoutNames = readoutNames;
+            this.readouts = readouts;
+            this.percentiles = percentiles;
+        }
+
+        /** Tracks these compartments or outputs: their percentiles at every output time. */
+        public Study track(String... names) {
+            List<String> t = new ArrayList<>(tracked);
+            for (String n : names) {
+                if (pop.model.indexOf(n) < 0 && pop.model.outputs().stream().noneMatch(o -> o.name().equals(n))) {
+                    List<String> known = new ArrayList<>(pop.model.compartmentNames());
+                    pop.model.outputs().forEach(o -> known.add(o.name()));
+                    throw Checks.unknown("compartment or output", n, known);
+                }
+                t.add(n);
+            }
+            return new Study(pop, times, List.copyOf(t), readoutNames, readouts, percentiles);
+        }
+
+        /** A readout: one number per subject computed from its simulation (for example DE24 or AUC). */
+        public Study readout(String name, ToDoubleFunction<Simulation> f) {
+            List<String> n = new ArrayList<>(readoutNames);
+            n.add(Checks.notNull("readout name", name));
+            List<ToDoubleFunction<Simulation>> r = new ArrayList<>(readouts);
+            r.add(Checks.notNull("readout", f));
+            return new Study(pop, times, tracked, List.copyOf(n), List.copyOf(r), percentiles);
+        }
+
+        /** The percentiles reported (default 5, 50, 95). */
+        public Study percentiles(double... p) {
+            for (double x : p) {
+                if (!(x >= 0 && x <= 100)) {
+                    throw new IllegalArgumentException("percentile " + x + ": expected 0 to 100");
+                }
+            }
+            return new Study(pop, times, tracked, readoutNames, readouts, p.clone());
+        }
+
+        /**
+         * Simulates {@code n} subjects in parallel and summarises them. Each thread keeps one simulation
+         * at a time and quantile sketches of the tracked values and readouts; the sketches are merged at
+         * the end (exact, order-free), and readout means are summed per fixed block of subjects in block
+         * order, so the result does not depend on the number of threads.
+         *
+         * @throws PkException naming the subject if a simulation fails
+         */
+        public Summary run(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("subjects = " + n + ": expected at least 1");
+            }
+            if (tracked.isEmpty() && readouts.isEmpty()) {
+                throw new IllegalArgumentException("a study needs something to keep: track(...) a compartment or "
+                    + "output, or add a readout(...)");
+            }
+            Model model = pop.model;
+            int nt = times.length;
+            int ntr = tracked.size();
+            int nr = readouts.size();
+            int block = 1024;
+            int blocks = (n + block - 1) / block;
+            double[][] sums = new double[blocks][2 * nr];
+            List<Accumulator> all = Collections.synchronizedList(new ArrayList<>());
+            ThreadLocal<Accumulator> local = ThreadLocal.withInitial(() -> {
+                Accumulator a = new Accumulator(ntr * nt, nr);
+                all.add(a);
+                return a;
+            });
+            RealMatrix l = cholesky(pop.omega, pop.names);
+            ForkJoinPool pool = new ForkJoinPool(pop.threads);
+            try {
+                pool.submit(() -> IntStream.range(0, blocks).parallel().forEach(b -> {
+                    Accumulator acc = local.get();
+                    int end = Math.min(n, (b + 1) * block);
+                    for (int i = b * block; i < end; i++) {
+                        UniformRandomProvider rng = pop.generator(i);
+                        ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
+                        Model m = model.with(pop.subjectParameters(i, z, l));
+                        Simulation s;
+                        try {
+                            s = m.simulate(m.regimen(), times, pop.solver);
+                        } catch (PkException e) {
+                            throw new PkException("subject " + i + " of the population failed: " + e.getMessage(),
+                                e.time(), e);
+                        }
+                        for (int k = 0; k < ntr; k++) {
+                            String name = tracked.get(k);
+                            for (int j = 0; j < nt; j++) {
+                                acc.tracked[k * nt + j].add(noisy(s.value(name, j), z));
+                            }
+                        }
+                        for (int r = 0; r < nr; r++) {
+                            double v = noisy(readouts.get(r).applyAsDouble(s), z);
+                            if (!Double.isFinite(v)) {
+                                throw new PkException("subject " + i + ": readout " + readoutNames.get(r) + " = " + v
+                                    + "; expected a finite number", Double.NaN);
+                            }
+                            acc.readouts[r].add(v);
+                            sums[b][2 * r] += v;
+                            sums[b][2 * r + 1] += v * v;
+                        }
+                    }
+                })).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("population study interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdown();
+            }
+            Accumulator total = new Accumulator(ntr * nt, nr);
+            for (Accumulator a : all) {
+                total.merge(a);
+            }
+            double[][][] bands = new double[ntr][percentiles.length][nt];
+            for (int k = 0; k < ntr; k++) {
+                for (int q = 0; q < percentiles.length; q++) {
+                    for (int j = 0; j < nt; j++) {
+                        bands[k][q][j] = total.tracked[k * nt + j].quantile(percentiles[q] / 100);
+                    }
+                }
+            }
+            double[][] stats = new double[nr][4 + percentiles.length];
+            for (int r = 0; r < nr; r++) {
+                double sum = 0;
+                double sq = 0;
+                for (int b = 0; b < blocks; b++) {
+                    sum += sums[b][2 * r];
+                    sq += sums[b][2 * r + 1];
+                }
+                double mean = sum / n;
+                stats[r][0] = mean;
+                stats[r][1] = n > 1 ? Math.sqrt(Math.max(0, (sq - n * mean * mean) / (n - 1))) : 0;
+                stats[r][2] = total.readouts[r].quantile(0);
+                stats[r][3] = total.readouts[r].quantile(1);
+                for (int q = 0; q < percentiles.length; q++) {
+                    stats[r][4 + q] = total.readouts[r].quantile(percentiles[q] / 100);
+                }
+            }
+            return new Summary(model.name(), n, times.clone(), tracked, percentiles.clone(), bands, readoutNames, stats);
+        }
+
+        private double noisy(double v, ZigguratSampler.NormalizedGaussian z) {
+            ErrorModel e = pop.residual;
+            return e == null ? v : v + e.sd(v) * z.sample();
+        }
+    }
+
+    /** One thread's sketches. */
+    private static final class Accumulator {
+        final QuantileSketch[] tracked;
+        final QuantileSketch[] readouts;
+
+        Accumulator(int series, int nr) {
+            tracked = new QuantileSketch[series];
+            readouts = new QuantileSketch[nr];
+            for (int i = 0; i < series; i++) {
+                tracked[i] = new QuantileSketch();
+            }
+            for (int i = 0; i < nr; i++) {
+                readouts[i] = new QuantileSketch();
+            }
+        }
+
+        void merge(Accumulator o) {
+            for (int i = 0; i < tracked.length; i++) {
+                tracked[i].merge(o.tracked[i]);
+            }
+            for (int i = 0; i < readouts.length; i++) {
+                readouts[i].merge(o.readouts[i]);
+            }
+        }
+    }
+
+    /**
+     * A population study's result: percentile bands of the tracked compartments and outputs at every
+     * output time, and summary statistics of the readouts (mean, SD, min, max and the percentiles).
+     * Percentiles are within a relative 0.1 % of the sample's (a quantile sketch).
+     *
+     * @param model the model's name
+     * @param subjects the number of subjects
+     * @param times the output times (h)
+     * @param tracked the tracked compartments and outputs
+     * @param percentiles the percentiles reported
+     * @param bands bands[k][q][j]: percentile q of tracked k at time j
+     * @param readouts the readout names
+     * @param statistics statistics[r]: mean, sd, min, max, then the percentiles
+     */
+    public record Summary(String model, int subjects, double[] times, List<String> tracked, double[] percentiles,
+                          double[][][] bands, List<String> readouts, double[][] statistics) {
+
+        /** Percentile {@code p} of a tracked name over time. */
+        public org.nanopk.Series band(String name, double p) {
+            int k = tracked.indexOf(name);
+            if (k < 0) {
+                throw Checks.unknown("tracked name", name, tracked);
+            }
+            int q = -1;
+            for (int i = 0; i < percentiles.length; i++) {
+                if (percentiles[i] == p) {
+                    q = i;
+                }
+            }
+            if (q < 0) {
+                throw new IllegalArgumentException("percentile " + p + " was not computed; computed: "
+                    + Arrays.toString(percentiles));
+            }
+            return org.nanopk.Series.of(name, "P" + Checks.g(p), times, bands[k][q]);
+        }
+
+        /** The statistics of a readout: mean, sd, min, max, then the percentiles. */
+        public double[] readout(String name) {
+            int r = readouts.indexOf(name);
+            if (r < 0) {
+                throw Checks.unknown("readout", name, readouts);
+            }
+            return statistics[r].clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Summary s && subjects == s.subjects && Arrays.equals(times, s.times)
+                && tracked.equals(s.tracked) && Arrays.deepEquals(bands, s.bands) && readouts.equals(s.readouts)
+                && Arrays.deepEquals(statistics, s.statistics);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.deepHashCode(bands) * 31 + Arrays.deepHashCode(statistics);
+        }
+
+        /** Tables: the readouts' statistics, then each tracked name's percentiles over time. */
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder("Population of " + subjects + " subjects of " + model + "\n");
+            if (!readouts.isEmpty()) {
+                List<String> h = new ArrayList<>(List.of("readout", "mean", "SD", "min", "max"));
+                for (double p : percentiles) {
+                    h.add("P" + Checks.g(p));
+                }
+                org.nanopk.internal.Table t = new org.nanopk.internal.Table(h.toArray(new String[0]));
+                for (int r = 0; r < readouts.size(); r++) {
+                    List<String> row = new ArrayList<>(List.of(readouts.get(r)));
+                    for (double v : statistics[r]) {
+                        row.add(Checks.g(v));
+                    }
+                    t.row(row.toArray(new String[0]));
+                }
+                sb.append(t).append('\n');
+            }
+            for (int k = 0; k < tracked.size(); k++) {
+                List<String> h = new ArrayList<>(List.of("time (h)"));
+                for (double p : percentiles) {
+                    h.add(tracked.get(k) + " P" + Checks.g(p));
+                }
+                org.nanopk.internal.Table t = new org.nanopk.internal.Table(h.toArray(new String[0]));
+                for (int j = 0; j < times.length; j++) {
+                    if (times.length > 40 && j == 20) {
+                        t.ellipsis();
+                        j = times.length - 20;
+                    }
+                    List<String> row = new ArrayList<>(List.of(Checks.g(times[j])));
+                    for (int q = 0; q < percentiles.length; q++) {
+                        row.add(Checks.g(bands[k][q][j]));
+                    }
+                    t.row(row.toArray(new String[0]));
+                }
+                sb.append('\n').append(t).append('\n');
+            }
+            return sb.toString().stripTrailing();
+        }
+
+        /** CSV: time, then one column per tracked name and percentile. */
+        public String toCsv() {
+            StringBuilder sb = new StringBuilder("time");
+            for (String n : tracked) {
+                for (double p : percentiles) {
+                    sb.append(',').append(n).append("_P").append(Checks.g(p));
+                }
+            }
+            sb.append('\n');
+            for (int j = 0; j < times.length; j++) {
+                sb.append(times[j]);
+                for (int k = 0; k < tracked.size(); k++) {
+                    for (int q = 0; q < percentiles.length; q++) {
+                        sb.append(',').append(bands[k][q][j]);
+                    }
+                }
+                sb.append('\n');
+            }
+            return sb.toString();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Population of " + model.name() + ": variability on " + names + (Double.isNaN(bwMedian) ? ""
+            : ", body weight median " + bwMedian + " kg") + ", seed " + seed;
+    }
+}
