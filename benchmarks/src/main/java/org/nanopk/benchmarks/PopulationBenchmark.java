@@ -1,15 +1,11 @@
 package org.nanopk.benchmarks;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 
 import org.nanopk.Model;
+import org.nanopk.mechanism.Chou2023;
 import org.nanopk.mechanism.Presets;
+import org.nanopk.population.Population;
 import org.nanopk.solve.Solver;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,62 +17,59 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * 10,000 NP9 subjects (design §7: each parameter × exp(0.3·z), z standard normal, fixed seed), each
- * simulated 0–168 h with hourly outputs, the tumour %ID at 24 h kept; on 1 thread and on all cores.
+ * Population throughput: NP9 (design §7: every parameter × exp(0.3·z)) with hourly outputs 0–168 h,
+ * and the Chou 2023 model (its tumour parameters varied the same way) with outputs every hour to 180 h;
+ * each subject's tumour %ID is streamed into percentile bands and DE24 into readout statistics. One
+ * operation is one population of {@code subjects}; subjects per second = subjects / (s/op). Run with
+ * {@code -prof gc} for the memory allocated per operation (gc.alloc.rate.norm / subjects = per subject).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3)
+@Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(1)
+@Fork(value = 1, jvmArgs = {"-Xmx256m"})
 public class PopulationBenchmark {
-    static final int SUBJECTS = 10_000;
+    @Param({"np9", "chou2023"})
+    public String model;
 
     @Param({"1", "2"})
     public int threads;
 
-    Model np9;
-    List<Map<String, Double>> subjects;
-    ForkJoinPool pool;
-    Solver solver = Solver.auto().withTolerances(1e-6, 1e-9);
+    Population.Study study;
+    int subjects;
 
     @Setup
     public void setUp() {
-        np9 = Presets.np9();
-        SplittableRandom rnd = new SplittableRandom(2026);
-        java.util.ArrayList<Map<String, Double>> list = new java.util.ArrayList<>();
-        for (int i = 0; i < SUBJECTS; i++) {
-            Map<String, Double> p = new HashMap<>();
-            for (String name : np9.parameters().names()) {
-                p.put(name, np9.parameter(name) * Math.exp(0.3 * gaussian(rnd)));
+        Model m;
+        Population pop;
+        double[] times;
+        if (model.equals("np9")) {
+            m = Presets.np9();
+            pop = Population.of(m);
+            for (String p : m.parameters().names()) {
+                pop = pop.withOmega(p, 0.3);
             }
-            list.add(p);
+            times = Problems.HOURLY;
+            subjects = 10_000;
+        } else {
+            m = Chou2023.model();
+            pop = Population.of(m);
+            for (String p : Chou2023.DATASET_PARAMETERS) {
+                pop = pop.withOmega(p, 0.3);
+            }
+            times = org.nanopk.Times.grid(0, 180, 1);
+            subjects = 200;
         }
-        subjects = List.copyOf(list);
-        pool = new ForkJoinPool(threads);
-    }
-
-    @TearDown
-    public void tearDown() {
-        pool.shutdown();
-    }
-
-    static double gaussian(SplittableRandom rnd) {
-        double u = rnd.nextDouble();
-        double v = rnd.nextDouble();
-        return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
+        study = pop.withSeed(2026).withThreads(threads).withSolver(Solver.auto().withTolerances(1e-6, 1e-9))
+            .study(times).track("Tumor").readout("DE24", s -> s.percentId("Tumor").at(24));
     }
 
     @Benchmark
-    public double np9Population() throws Exception {
-        return pool.submit(() -> IntStream.range(0, SUBJECTS).parallel()
-            .mapToDouble(i -> np9.with(subjects.get(i)).simulate(np9.regimen(), Problems.HOURLY, solver)
-                .percentId("Tumor").at(24))
-            .sum()).get();
+    public Population.Summary population() {
+        return study.run(subjects);
     }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "nanopk", mixinStandardHelpOptions = true, version = "NanoPK 0.1.0",
     description = "Pharmacokinetic compartment models of nanomedicines in mice.",
-    subcommands = {DemoCommand.class, SimulateCommand.class, FitCommand.class, PresetsCommand.class, BatchCommand.class,
+    subcommands = {DemoCommand.class, SimulateCommand.class, FitCommand.class, PopulationCommand.class,
+        SensitivityCommand.class, PresetsCommand.class, BatchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

@@ -163,6 +163,28 @@ class CommandLineTest {
     }
 
     @Test
+    void populationAndSensitivity(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("bands.csv");
+        Run p = run("population", "models/np9.json", "--n", "500", "--cv", "0.3", "--parameters", "kEPR,VmL",
+            "--seed", "3", "--readout", "Tumor", "--t-end", "24", "--out", csv.toString());
+        assertEquals(0, p.status(), p.err());
+        assertTrue(p.out().contains("AUC Tumor"), p.out());
+        assertEquals("time,Tumor_P5,Tumor_P50,Tumor_P95", Files.readAllLines(csv).get(0));
+        // the same seed on one thread gives the same numbers
+        Run again = run("population", "models/np9.json", "--n", "500", "--cv", "0.3", "--parameters", "kEPR,VmL",
+            "--seed", "3", "--readout", "Tumor", "--t-end", "24", "--threads", "1");
+        assertEquals(p.out().substring(0, p.out().indexOf("wrote")).strip(), again.out().strip());
+        Path omega = dir.resolve("omega.csv");
+        Files.writeString(omega, "parameter,omega\nkEPR,0.3\nVmL,0.2\n");
+        assertEquals(0, run("population", "models/np9.json", "--n", "100", "--omega", omega.toString()).status());
+        Run s = run("sensitivity", "models/np9.json", "--readout", "Tumor", "--at", "24", "--global", "64",
+            "--parameters", "kEPR,VmL,kR");
+        assertEquals(0, s.status(), s.err());
+        assertTrue(s.out().contains("Sobol indices") && s.out().contains("kEPR"), s.out());
+        assertEquals(2, run("population", "models/np9.json", "--n", "10", "--cv", "0.3", "--parameters", "kx").status());
+    }
+
+    @Test
     void presetsAreListed() {
         Run r = run("presets");
         assertEquals(0, r.status());

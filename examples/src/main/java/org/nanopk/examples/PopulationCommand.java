@@ -1,0 +1,167 @@
+package org.nanopk.examples;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.nanopk.Model;
+import org.nanopk.io.ModelJson;
+import org.nanopk.population.Population;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nanopk population MODEL.json --n N}: a virtual population, percentile bands and readouts. */
+@Command(name = "population", sortOptions = false,
+    description = {"Simulate a virtual population (lognormal variability of the parameters) in parallel and print "
+        + "5/50/95 percentile bands over time and the statistics of the readouts (AUC, Cmax) of the tracked names.",
+        "The same seed gives the same result on any number of threads."})
+final class PopulationCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL.json", description = "The model file.")
+    Path modelFile;
+
+    @Option(names = "--n", paramLabel = "N", required = true, description = "Number of subjects.")
+    int n;
+
+    static final class Variability {
+        @Option(names = "--cv", paramLabel = "X", description = "The same CV for the parameters (see --parameters).")
+        Double cv;
+
+        @Option(names = "--omega", paramLabel = "FILE", description = "CSV of omegas: 'parameter,omega' rows (SD of "
+            + "ln θ), or a covariance matrix with header 'parameter,P1,P2,...'.")
+        Path omega;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Variability variability;
+
+    @Option(names = "--parameters", paramLabel = "P1,P2", split = ",", description = "Parameters given --cv "
+        + "(default: all numeric ones).")
+    List<String> parameters;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default 1).")
+    long seed;
+
+    @Option(names = "--readout", paramLabel = "NAME", split = ",", description = "Compartments or outputs to "
+        + "summarise (default: the outputs, or every compartment).")
+    List<String> readouts;
+
+    @Option(names = "--t-end", paramLabel = "H", description = "Last output time (default 24 h).")
+    Double tEnd;
+
+    @Option(names = "--times", paramLabel = "LIST", description = "Output times: list or start:step:end.")
+    String times;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the percentile bands as CSV.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        PrintWriter w = spec.commandLine().getOut();
+        Model model = ModelJson.read(modelFile);
+        Population pop = Population.of(model).withSeed(seed);
+        if (variability.cv != null) {
+            List<String> ps = parameters != null ? parameters : numericParameters(model);
+            for (String p : ps) {
+                pop = pop.withVariability(p, variability.cv);
+            }
+        } else {
+            pop = readOmega(pop, variability.omega);
+        }
+        if (threads != null) {
+            pop = pop.withThreads(threads);
+        }
+        double[] t = SimulateCommand.outputTimes(times, tEnd);
+        List<String> names = readouts != null ? readouts : defaultNames(model);
+        Population.Study study = pop.study(t).track(names.toArray(new String[0]));
+        for (String name : names) {
+            study = study.readout("AUC " + name, s -> s.amount(name).auc())
+                .readout("Cmax " + name, s -> s.amount(name).max());
+        }
+        Population.Summary summary = study.run(n);
+        w.println(summary);
+        if (out != null) {
+            try {
+                Files.writeString(out, summary.toCsv());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+            }
+            w.println("wrote the percentile bands to " + out);
+        }
+        return 0;
+    }
+
+    static List<String> numericParameters(Model m) {
+        List<String> ps = new ArrayList<>();
+        m.parameterDefinitions().forEach((k, v) -> {
+            try {
+                if (Double.parseDouble(v) > 0) {
+                    ps.add(k);
+                }
+            } catch (NumberFormatException derived) {
+                // derived parameters follow the ones they are computed from
+            }
+        });
+        return ps;
+    }
+
+    static List<String> defaultNames(Model m) {
+        List<String> names = new ArrayList<>();
+        m.outputs().forEach(o -> names.add(o.name()));
+        return names.isEmpty() ? m.compartmentNames() : names;
+    }
+
+    static Population readOmega(Population pop, Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException(file + ": empty; expected 'parameter,omega' rows");
+        }
+        String[] header = lines.get(0).split(",");
+        List<String> names = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            String[] c = lines.get(i).split(",");
+            names.add(c[0].trim());
+            double[] r = new double[c.length - 1];
+            for (int j = 1; j < c.length; j++) {
+                try {
+                    r[j - 1] = Double.parseDouble(c[j].trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(file + ": line " + (i + 1) + ", column " + (j + 1) + ": '" + c[j]
+                        + "' is not a number");
+                }
+            }
+            rows.add(r);
+        }
+        if (header.length == 2) {
+            for (int i = 0; i < names.size(); i++) {
+                pop = pop.withOmega(names.get(i), rows.get(i)[0]);
+            }
+            return pop;
+        }
+        return pop.withCovariance(names, rows.toArray(new double[0][]));
+    }
+
+}
