@@ -224,6 +224,11 @@ public final class Fit {
         return warnings;
     }
 
+    /** A chart of the observations and the fitted predictions over time; save it as PNG or SVG. */
+    public org.nanopk.plot.Chart chart() {
+        return org.nanopk.plot.Chart.fit(this);
+    }
+
     /** The fitted error model, in words. */
     public String errorModel() {
         return s.errorModel();

@@ -339,6 +339,33 @@ public final class Simulation {
         return t.toString();
     }
 
+    /** A chart of the amounts of these compartments and outputs (all if none) over time; save it as PNG or SVG. */
+    public org.nanopk.plot.Chart chart(String... names) {
+        return org.nanopk.plot.Chart.amounts(this, names);
+    }
+
+    /**
+     * A text chart of these compartments and outputs (all if none) for the terminal, log y axis when the
+     * values span more than three decades.
+     */
+    public String plot(String... names) {
+        String[] n = names.length == 0 ? names().toArray(new String[0]) : names;
+        List<Series> s = new ArrayList<>();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (String name : n) {
+            Series a = amount(name);
+            s.add(a);
+            for (double v : a.values()) {
+                if (v > 0) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        return org.nanopk.plot.TextChart.render(model.name(), s, 72, 18, hi > 1000 * lo);
+    }
+
     /** Header line and a table of all amounts (long tables are elided in the middle). */
     @Override
     public String toString() {

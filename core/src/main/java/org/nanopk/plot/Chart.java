@@ -1,0 +1,298 @@
+package org.nanopk.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.nanopk.Fit;
+import org.nanopk.Series;
+import org.nanopk.Simulation;
+import org.nanopk.internal.Checks;
+import org.nanopk.population.DoseSweep;
+import org.nanopk.population.Population;
+
+/**
+ * A chart (XChart): curves over time on linear or log axes, observed against predicted values,
+ * residuals, dose-sweep curves and percentile bands, saved as PNG or SVG with a title, axis labels with
+ * units and a legend. Immutable: {@code with...} returns a new chart.
+ *
+ * <pre>{@code
+ * Chart.of(sim.percentId("B"), sim.percentId("Tumor")).withLogY().save(Path.of("np9.png"));
+ * }</pre>
+ * Rendering needs no display (AWT runs headless).
+ */
+public final class Chart {
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+        new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
+
+    /** One drawn series: points, and whether they are drawn as markers only. */
+    private record Trace(String name, double[] x, double[] y, boolean points, boolean dashed) {
+    }
+
+    private final String title;
+    private final String xLabel;
+    private final String yLabel;
+    private final List<Trace> traces;
+    private final boolean logX;
+    private final boolean logY;
+
+    private Chart(String title, String xLabel, String yLabel, List<Trace> traces, boolean logX, boolean logY) {
+        this.title = title;
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
+        this.traces = traces;
+        this.logX = logX;
+        this.logY = logY;
+    }
+
+    /** Curves of the given series over time (h); the y label is the first series' unit. */
+    public static Chart of(Series... series) {
+        if (series.length == 0) {
+            throw new IllegalArgumentException("a chart needs at least one series");
+        }
+        List<Trace> t = new ArrayList<>();
+        for (Series s : series) {
+            t.add(new Trace(s.name(), s.times(), s.values(), false, false));
+        }
+        return new Chart(series[0].name(), "time (h)", series[0].unit(), List.copyOf(t), false, false);
+    }
+
+    /** Amounts (or output values) of compartments and outputs of a simulation over time. */
+    public static Chart amounts(Simulation sim, String... names) {
+        return of(series(sim, names, false)).withTitle(sim.model().name()).withYLabel("amount");
+    }
+
+    /** %ID of compartments and outputs of a simulation over time. */
+    public static Chart percentId(Simulation sim, String... names) {
+        return of(series(sim, names, true)).withTitle(sim.model().name()).withYLabel("%ID");
+    }
+
+    private static Series[] series(Simulation sim, String[] names, boolean percent) {
+        String[] n = names.length == 0 ? sim.names().toArray(new String[0]) : names;
+        Series[] s = new Series[n.length];
+        for (int i = 0; i < n.length; i++) {
+            s[i] = percent ? sim.percentId(n[i]) : sim.amount(n[i]);
+        }
+        return s;
+    }
+
+    /** Observations (points) and the fitted model's predictions (lines) over time, per observed name. */
+    public static Chart fit(Fit fit) {
+        List<Trace> t = new ArrayList<>();
+        for (String name : fit.residuals().stream().map(Fit.Residual::name).distinct().toList()) {
+            List<Fit.Residual> rs = fit.residuals().stream().filter(r -> r.name().equals(name))
+                .sorted(java.util.Comparator.comparingDouble(Fit.Residual::time)).toList();
+            double[] x = rs.stream().mapToDouble(Fit.Residual::time).toArray();
+            t.add(new Trace(name + " observed", x, rs.stream().mapToDouble(Fit.Residual::observed).toArray(), true,
+                false));
+            t.add(new Trace(name + " predicted", x, rs.stream().mapToDouble(Fit.Residual::predicted).toArray(), false,
+                false));
+        }
+        return new Chart("Fit of " + fit.model().name(), "time (h)", "observed and predicted", List.copyOf(t), false,
+            false);
+    }
+
+    /** Observed against predicted values, with the line of identity. */
+    public static Chart observedVsPredicted(Fit fit) {
+        double[] p = fit.residuals().stream().mapToDouble(Fit.Residual::predicted).toArray();
+        double[] o = fit.residuals().stream().mapToDouble(Fit.Residual::observed).toArray();
+        double lo = Math.min(min(p), min(o));
+        double hi = Math.max(max(p), max(o));
+        return new Chart("Observed vs predicted, " + fit.model().name(), "predicted", "observed",
+            List.of(new Trace("observations", p, o, true, false), new Trace("identity", new double[] {lo, hi},
+                new double[] {lo, hi}, false, true)), false, false);
+    }
+
+    /** Weighted residuals (observed − predicted)/σ against time, with the zero line. */
+    public static Chart residuals(Fit fit) {
+        double[] x = fit.residuals().stream().mapToDouble(Fit.Residual::time).toArray();
+        double[] w = fit.residuals().stream().mapToDouble(Fit.Residual::weighted).toArray();
+        return new Chart("Weighted residuals, " + fit.model().name(), "time (h)", "(observed - predicted)/sd",
+            List.of(new Trace("residuals", x, w, true, false), new Trace("zero", new double[] {min(x), max(x)},
+                new double[] {0, 0}, false, true)), false, false);
+    }
+
+    /** A readout of a dose sweep against dose, on a log dose axis. */
+    public static Chart doseSweep(DoseSweep.Result r, String... readouts) {
+        List<String> names = readouts.length == 0 ? r.names() : List.of(readouts);
+        List<Trace> t = new ArrayList<>();
+        for (String n : names) {
+            t.add(new Trace(n, r.doses(), r.column(n), false, false));
+        }
+        return new Chart("Dose sweep of " + r.model(), "dose into " + r.compartment(), names.size() == 1 ? names.get(0)
+            : "readout", List.copyOf(t), true, false);
+    }
+
+    /** The percentile bands of a tracked name of a population study (median solid, the others dashed). */
+    public static Chart bands(Population.Summary s, String name) {
+        List<Trace> t = new ArrayList<>();
+        for (double p : s.percentiles()) {
+            Series b = s.band(name, p);
+            t.add(new Trace(name + " P" + Checks.g(p), b.times(), b.values(), false, p != 50));
+        }
+        return new Chart(name + " in " + s.subjects() + " subjects of " + s.model(), "time (h)", name, List.copyOf(t),
+            false, false);
+    }
+
+    /** This chart with another title. */
+    public Chart withTitle(String t) {
+        return new Chart(Checks.notNull("title", t), xLabel, yLabel, traces, logX, logY);
+    }
+
+    /** This chart with another y-axis label (say what and the unit). */
+    public Chart withYLabel(String label) {
+        return new Chart(title, xLabel, Checks.notNull("label", label), traces, logX, logY);
+    }
+
+    /** This chart with another x-axis label. */
+    public Chart withXLabel(String label) {
+        return new Chart(title, Checks.notNull("label", label), yLabel, traces, logX, logY);
+    }
+
+    /** This chart with a logarithmic y axis (non-positive values are left out). */
+    public Chart withLogY() {
+        return new Chart(title, xLabel, yLabel, traces, logX, true);
+    }
+
+    /** This chart with a logarithmic x axis. */
+    public Chart withLogX() {
+        return new Chart(title, xLabel, yLabel, traces, true, logY);
+    }
+
+    /** The XChart chart, to style further. */
+    public XYChart toXChart() {
+        XYChart c = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel)
+            .build();
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setPlotBackgroundColor(Color.WHITE);
+        c.getStyler().setXAxisLogarithmic(logX);
+        c.getStyler().setYAxisLogarithmic(logY);
+        c.getStyler().setAxisTickLabelsFont(c.getStyler().getAxisTickLabelsFont().deriveFont(11f));
+        int k = 0;
+        for (Trace tr : traces) {
+            double[][] xy = positive(tr);
+            if (xy[0].length == 0) {
+                continue;
+            }
+            XYSeries s = c.addSeries(tr.name(), xy[0], xy[1]);
+            Color color = PALETTE[k++ % PALETTE.length];
+            s.setLineColor(color);
+            s.setMarkerColor(color);
+            if (tr.points()) {
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                s.setMarker(SeriesMarkers.CIRCLE);
+            } else {
+                s.setMarker(SeriesMarkers.NONE);
+                if (tr.dashed()) {
+                    s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                        new float[] {6f, 4f}, 0f));
+                }
+            }
+        }
+        if (c.getSeriesMap().isEmpty()) {
+            throw new IllegalArgumentException("chart '" + title + "' has nothing to draw"
+                + (logY || logX ? " on a log axis (all values <= 0)" : ""));
+        }
+        return c;
+    }
+
+    /** Leaves out points a log axis cannot show. */
+    private double[][] positive(Trace t) {
+        List<double[]> keep = new ArrayList<>();
+        for (int i = 0; i < t.x().length; i++) {
+            if ((!logX || t.x()[i] > 0) && (!logY || t.y()[i] > 0) && Double.isFinite(t.y()[i])) {
+                keep.add(new double[] {t.x()[i], t.y()[i]});
+            }
+        }
+        double[][] xy = new double[2][keep.size()];
+        for (int i = 0; i < keep.size(); i++) {
+            xy[0][i] = keep.get(i)[0];
+            xy[1][i] = keep.get(i)[1];
+        }
+        return xy;
+    }
+
+    /**
+     * Saves the chart; the file name's extension chooses the format: {@code .png} or {@code .svg}.
+     *
+     * @return the file written
+     */
+    public Path save(Path file) {
+        Checks.notNull("file", file);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".png") && !name.endsWith(".svg")) {
+            throw new IllegalArgumentException("chart file '" + file + "': expected a name ending in .png or .svg");
+        }
+        System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            XYChart c = toXChart();
+            try (var out = Files.newOutputStream(file)) {
+                if (name.endsWith(".png")) {
+                    BitmapEncoder.saveBitmap(c, out, BitmapEncoder.BitmapFormat.PNG);
+                } else {
+                    VectorGraphicsEncoder.saveVectorGraphic(c, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+                }
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write chart " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The chart as text for a terminal (see {@link TextChart}). */
+    public String toText() {
+        List<Series> s = new ArrayList<>();
+        for (Trace t : traces) {
+            // points sorted by time, repeated times averaged: one value per time for the text grid
+            java.util.TreeMap<Double, double[]> m = new java.util.TreeMap<>();
+            for (int i = 0; i < t.x().length; i++) {
+                double[] acc = m.computeIfAbsent(t.x()[i], k -> new double[2]);
+                acc[0] += t.y()[i];
+                acc[1]++;
+            }
+            s.add(Series.of(t.name(), yLabel, m.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
+                m.values().stream().mapToDouble(a -> a[0] / a[1]).toArray()));
+        }
+        return TextChart.render(title, s, 72, 20, logY);
+    }
+
+    private static double min(double[] v) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double x : v) {
+            m = Math.min(m, x);
+        }
+        return m;
+    }
+
+    private static double max(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        return "Chart '" + title + "': " + traces.size() + " series, x " + xLabel + (logX ? " (log)" : "") + ", y "
+            + yLabel + (logY ? " (log)" : "");
+    }
+}
