@@ -1,6 +1,14 @@
-// NanoPK JShell startup: the everyday types, the presets, files and solvers are in scope.
+// NanoPK JShell startup: the everyday types, presets, files, solvers, fitting, populations and charts.
 import org.nanopk.*;
 import org.nanopk.mechanism.*;
 import org.nanopk.io.*;
 import org.nanopk.solve.*;
-System.out.println("NanoPK: try  var sim = Presets.np9().simulate(Times.grid(0, 168, 12));  then  sim");
+import org.nanopk.fit.*;
+import org.nanopk.population.*;
+import org.nanopk.plot.*;
+import java.nio.file.*;
+import java.util.*;
+/** A data file shipped in examples/data. */
+Path data(String name) { return Path.of(System.getProperty("nanopk.home", ".")).resolve("examples/data").resolve(name); }
+/** Where charts are saved (nanopk-charts/ unless nanopk.out is set). */
+Path out(String name) { return Path.of(System.getProperty("nanopk.out", "nanopk-charts")).resolve(name); }

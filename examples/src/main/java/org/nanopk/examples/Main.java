@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nanopk", mixinStandardHelpOptions = true, version = "NanoPK 0.1.0",
     description = "Pharmacokinetic compartment models of nanomedicines in mice.",
     subcommands = {DemoCommand.class, SimulateCommand.class, FitCommand.class, PopulationCommand.class,
-        SensitivityCommand.class, PresetsCommand.class, BatchCommand.class,
+        SensitivityCommand.class, PresetsCommand.class, BatchCommand.class, LessonCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
@@ -36,6 +36,10 @@ public final class Main implements Callable<Integer> {
             if (ex instanceof PkException) {
                 err.println("nanopk: numerical failure: " + ex.getMessage());
                 return 3;
+            }
+            if (ex instanceof IllegalStateException && cmd.getCommandName().equals("lesson")) {
+                err.println("nanopk: lesson failed: " + ex.getMessage());
+                return 1;
             }
             if (ex instanceof java.io.UncheckedIOException) {
                 err.println("nanopk: " + ex.getMessage());
