@@ -1,6 +1,5 @@
 package org.nanopk.examples;
 
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -36,8 +35,7 @@ final class LessonCommand implements Callable<Integer> {
         }
         Path lesson = Lessons.find(home, number);
         w.flush();
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true);
-        int n = Lessons.run(lesson, home, charts, out);
+        int n = Lessons.run(lesson, home, charts, System.out);
         w.println("lesson " + lesson.getFileName() + ": " + n + " snippets ran; charts in " + charts);
         return 0;
     }

@@ -78,6 +78,12 @@ public final class Lessons {
         System.setProperty("nanopk.out", charts.toAbsolutePath().toString());
         System.setProperty("java.awt.headless", "true");
         int count = 0;
+        // The local execution engine runs snippets in this JVM, where they print to System.out: route that
+        // to the caller's stream for the duration of the lesson.
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        System.setOut(out);
+        System.setErr(out);
         try (JShell js = JShell.builder().executionEngine("local").out(out).err(out).build()) {
             for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
                 if (!entry.isBlank()) {
@@ -86,6 +92,9 @@ public final class Lessons {
             }
             count += evalAll(js, home.resolve("examples/jshell/startup.jsh"), out);
             count += evalAll(js, lesson, out);
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
         }
         return count;
     }
