@@ -56,6 +56,10 @@ public record Dose(Kind kind, String compartment, double time, double amount, do
 
     /** RATE = -1: the infusion rate is the compartment's modelled rate R. */
     public static final double MODELLED_RATE = -1;
+
+    /** The most additional doses (ADDL) one record can give: a dose every hour for over a century. */
+    public static final int MAX_ADDITIONAL = 1_000_000;
+
     /** RATE = -2: the infusion duration is the compartment's modelled duration D. */
     public static final double MODELLED_DURATION = -2;
 
@@ -83,9 +87,9 @@ public record Dose(Kind kind, String compartment, double time, double amount, do
                     + " are given; expected one of them");
             }
             Checks.nonNegative(where + ": interval", interval);
-            if (additional < 0) {
+            if (additional < 0 || additional > MAX_ADDITIONAL) {
                 throw new IllegalArgumentException(where + ": additional = " + additional
-                    + ": expected a number of additional doses >= 0");
+                    + ": expected a number of additional doses from 0 to " + MAX_ADDITIONAL);
             }
             if (additional > 0 && !(interval > 0)) {
                 throw new IllegalArgumentException(where + ": additional = " + additional + " doses with interval = "

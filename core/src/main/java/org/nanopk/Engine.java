@@ -28,6 +28,9 @@ final class Engine {
                   SolverStats stats, int steadyStateCycles) {
     }
 
+    /** Most implied events waiting at once: bounds the memory a regimen can claim (about 64 bytes each). */
+    static final int MAX_PENDING = 4_000_000;
+
     private static final int BOLUS = 0;
     private static final int INFUSION_START = 1;
     private static final int INFUSION_STOP = 2;
@@ -48,6 +51,8 @@ final class Engine {
     private final Integrator integrator;
     private final Solver solver;
     private int steadyStateCycles;
+    /** Rows recorded so far (rows are recorded in time order). */
+    private int rowsDone;
     private final int n;
     private final double[] y;
     private final PriorityQueue<Event> pending = new PriorityQueue<>();
@@ -114,19 +119,44 @@ final class Engine {
             }
         }
         Engine e = new Engine(kin, times, doses, report, solver);
-        e.process(doses, report);
-        int m = e.rowDosed.length;
-        double[] rowTimes = new double[m];
-        int[] evid = new int[m];
+        try {
+            e.process(doses, report);
+        } catch (PkException failure) {
+            throw new Failure(failure, e.result(times, doses, e.rowsDone));
+        }
+        return e.result(times, doses, e.rowDosed.length);
+    }
+
+    /** A numerical failure with the rows recorded before it. */
+    static final class Failure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Result partial;
+
+        Failure(PkException cause, Result partial) {
+            super(cause.getMessage(), cause, false, false);
+            this.partial = partial;
+        }
+
+        PkException cause() {
+            return (PkException) getCause();
+        }
+    }
+
+    /** The first {@code rowCount} rows as a result. */
+    private Result result(double[] times, Dose[] doses, int rowCount) {
+        double[] rowTimes = new double[rowCount];
+        int[] evid = new int[rowCount];
         for (int i = 0; i < times.length; i++) {
-            int r = e.rowOf[i];
-            if (r >= 0) {
+            int r = rowOf[i];
+            if (r >= 0 && r < rowCount) {
                 rowTimes[r] = times[i];
                 evid[r] = doses[i] == null ? 0 : doses[i].kind().evid();
             }
         }
-        return new Result(rowTimes, e.rows, e.n, e.rowDosed, evid, e.totalDosed, e.integrator.stats(),
-            e.steadyStateCycles);
+        boolean all = rowCount == rowDosed.length;
+        return new Result(rowTimes, all ? rows : Arrays.copyOf(rows, rowCount * n), n,
+            all ? rowDosed : Arrays.copyOf(rowDosed, rowCount), evid, totalDosed, integrator.stats(),
+            steadyStateCycles);
     }
 
     private void process(Dose[] doses, boolean[] report) {
@@ -154,6 +184,7 @@ final class Engine {
 
     private void record(int i) {
         int r = rowOf[i];
+        rowsDone = Math.max(rowsDone, r + 1);
         System.arraycopy(y, 0, rows, r * n, n);
         rowDosed[r] = dosed;
     }
@@ -192,7 +223,16 @@ final class Engine {
                 // all amounts zero, nothing flowing in, and every rate law gives 0 at zero amounts
                 Arrays.fill(rows, first * n, (first + end - k) * n, 0.0);
             } else {
-                integrator.integrate(t, y, t1, times, k, end, rows, first * n);
+                try {
+                    integrator.integrate(t, y, t1, times, k, end, rows, first * n);
+                } catch (PkException failure) {
+                    // the rows before the failure time were written: keep them as the partial result
+                    for (int r = k; r < end && times[r] < failure.time(); r++) {
+                        rowDosed[rowOf[r]] = dosed + input * (times[r] - t);
+                        rowsDone = rowOf[r] + 1;
+                    }
+                    throw failure;
+                }
             }
             for (int r = k; r < end; r++) {
                 rowDosed[rowOf[r]] = dosed + input * (times[r] - t);
@@ -235,6 +275,10 @@ final class Engine {
     }
 
     private void schedule(double time, int kind, int c, double amount, double rate, double duration) {
+        if (pending.size() >= MAX_PENDING) {
+            throw new IllegalArgumentException("more than " + MAX_PENDING + " dose events pending at t = "
+                + Checks.g(t) + " h (additional doses, infusion ends): expected fewer additional doses (ADDL)");
+        }
         pending.add(new Event(time, seq++, kind, c, amount, rate, duration));
     }
 

@@ -61,6 +61,12 @@ public final class Model {
         this.kinetics = compiled.evaluate(parameterExprs);
     }
 
+    /**
+     * The most states (compartments, sinks and integrals) a model may have: the stiff solver's
+     * Jacobian and LU factors are dense n×n arrays, 32 MB each at this size.
+     */
+    public static final int MAX_STATES = 2000;
+
     /** A builder for a model called {@code name}. */
     public static Builder builder(String name) {
         return new Builder(name);
@@ -274,13 +280,41 @@ public final class Model {
      * record. The system starts empty at t = 0.
      *
      * @throws IllegalArgumentException for doses into unknown compartments or inconsistent records
-     * @throws PkException if the integration or a steady state fails
+     * @throws PkException if the integration or a steady state fails: its message gives the time, the
+     *         cause and the parameter values, and {@link PkException#partialResult()} the rows reached
      */
     public Simulation simulate(Schedule schedule, Solver solver) {
         Checks.notNull("schedule", schedule);
         Checks.notNull("solver", solver);
-        return new Simulation(this, Engine.run(this, schedule.timesArray(), schedule.dosesArray(),
-            schedule.reportArray(), solver), schedule.id());
+        Engine.Result result;
+        try {
+            result = Engine.run(this, schedule.timesArray(), schedule.dosesArray(), schedule.reportArray(), solver);
+        } catch (Engine.Failure f) {
+            PkException cause = f.cause();
+            Simulation partial = null;
+            try {
+                partial = new Simulation(this, f.partial, schedule.id());
+            } catch (PkException notFinite) {
+                // rows reached before the failure are finite; if not, there is nothing sound to return
+            }
+            throw new PkException(cause.getMessage() + "; parameters: " + parameterSummary(), cause.time(), cause,
+                partial);
+        }
+        return new Simulation(this, result, schedule.id());
+    }
+
+    /** "k = 0.1, V = 2, …" for failure messages: the first 30 parameter values. */
+    private String parameterSummary() {
+        Parameters p = kinetics.parameters();
+        StringBuilder b = new StringBuilder();
+        int shown = Math.min(p.size(), 30);
+        for (int i = 0; i < shown; i++) {
+            b.append(i == 0 ? "" : ", ").append(p.names().get(i)).append(" = ").append(Checks.g(p.get(i)));
+        }
+        if (shown < p.size()) {
+            b.append(", … (").append(p.size() - shown).append(" more)");
+        }
+        return shown == 0 ? "none" : b.toString();
     }
 
     // ---- object ------------------------------------------------------------------------------
@@ -508,6 +542,11 @@ public final class Model {
             if (!duplicateParameters.isEmpty()) {
                 throw new IllegalArgumentException("duplicate name '" + duplicateParameters.get(0)
                     + "': parameter defined twice; expected every parameter name to be unique");
+            }
+            if (compartments.size() + integrals.size() > MAX_STATES) {
+                throw new IllegalArgumentException("model '" + name + "' has " + compartments.size()
+                    + " compartments and " + integrals.size() + " integrals: expected at most " + MAX_STATES
+                    + " states in all (the stiff solver works on dense n×n matrices)");
             }
             Map<String, String> defs = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
             CompiledModel cm = CompiledModel.compile(name, compartments, defs, transfers, outputs, integrals);

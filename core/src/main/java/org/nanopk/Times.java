@@ -71,6 +71,12 @@ public final class Times {
                     + "separated by commas, or start:step:end");
             }
             String[] g = p.split(":");
+            for (String number : g) {
+                if (!Checks.isDecimal(number.trim())) {
+                    throw new IllegalArgumentException("times '" + text + "': cannot read '" + p
+                        + "'; expected decimal numbers separated by commas, or start:step:end");
+                }
+            }
             try {
                 if (g.length == 1) {
                     out.add(Double.parseDouble(p));

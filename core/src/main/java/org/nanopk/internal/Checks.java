@@ -58,14 +58,21 @@ public final class Checks {
         return t;
     }
 
+    /**
+     * A decimal number as spreadsheets and R write it (1, -2.5, .5, 3e-4); not Java's extras such as
+     * hexadecimal (0x1p3), type suffixes (2d, 1f), NaN or Infinity, which in a data file are typos.
+     */
+    private static final java.util.regex.Pattern DECIMAL =
+        java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /** True if {@code text} is a decimal number literal (see {@link #DECIMAL}); false for null. */
+    public static boolean isDecimal(String text) {
+        return text != null && text.length() < 400 && DECIMAL.matcher(text).matches();
+    }
+
     /** True if {@code text} is a plain number literal. */
     public static boolean isNumber(String text) {
-        try {
-            Double.parseDouble(text);
-            return text.chars().allMatch(c -> "0123456789.eE+-".indexOf(c) >= 0);
-        } catch (NumberFormatException | NullPointerException e) {
-            return false;
-        }
+        return isDecimal(text);
     }
 
     /** Finite and strictly positive. */

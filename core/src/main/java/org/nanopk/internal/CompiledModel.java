@@ -86,6 +86,11 @@ public final class CompiledModel {
     final Expr[] integralDt;
     final boolean linear;
     final boolean autonomous;
+    /**
+     * Amounts stay non-negative: every law is one that stops when its source is empty (all built-in
+     * laws but zero order; expressions and custom functions are not known to).
+     */
+    final boolean nonNegative;
     final Layout layout;
 
     /** Where each transfer's numbers go in the hot loop's arrays: computed once per structure. */
@@ -211,6 +216,11 @@ public final class CompiledModel {
         this.integralDt = b.integralDt;
         this.linear = b.linear;
         this.autonomous = b.autonomous;
+        this.nonNegative = b.plans != null && java.util.Arrays.stream(b.plans).allMatch(p -> p.law instanceof
+            RateLaw.FirstOrder || p.law instanceof RateLaw.Flow || p.law instanceof RateLaw.Permeability
+            || p.law instanceof RateLaw.MichaelisMenten || p.law instanceof RateLaw.Hill
+            || p.law instanceof RateLaw.Capacity || p.law instanceof RateLaw.BimolecularCapacity
+            || p.law instanceof RateLaw.HillTime);
         this.layout = b.plans == null ? null : new Layout(b.plans);
     }
 
@@ -706,26 +716,42 @@ public final class CompiledModel {
             return order;
         }
 
-        private void visit(String n, Map<String, Set<String>> deps, int[] state, int[] order, int[] pos,
+        /** Depth-first from {@code root}, iteratively (a chain of thousands of parameters must not overflow). */
+        private void visit(String root, Map<String, Set<String>> deps, int[] state, int[] order, int[] pos,
                            List<String> path) {
-            int i = paramIndex.get(n);
-            if (state[i] == 2) {
+            if (state[paramIndex.get(root)] != 0) {
                 return;
             }
-            if (state[i] == 1) {
-                List<String> cycle = new ArrayList<>(path.subList(path.indexOf(n), path.size()));
-                cycle.add(n);
-                throw new IllegalArgumentException("parameters form a cycle: " + String.join(" -> ", cycle)
-                    + "; expected every parameter to be computable from the others");
+            java.util.Deque<java.util.Iterator<String>> pending = new java.util.ArrayDeque<>();
+            state[paramIndex.get(root)] = 1;
+            path.add(root);
+            pending.push(deps.get(root).iterator());
+            while (!pending.isEmpty()) {
+                java.util.Iterator<String> it = pending.peek();
+                if (it.hasNext()) {
+                    String d = it.next();
+                    int j = paramIndex.get(d);
+                    if (state[j] == 1) {
+                        List<String> cycle = new ArrayList<>(path.subList(path.indexOf(d), path.size()));
+                        cycle.add(d);
+                        String shown = cycle.size() <= 12 ? String.join(" -> ", cycle)
+                            : String.join(" -> ", cycle.subList(0, 6)) + " -> … (" + (cycle.size() - 12) + " more) -> "
+                                + String.join(" -> ", cycle.subList(cycle.size() - 6, cycle.size()));
+                        throw new IllegalArgumentException("parameters form a cycle: " + shown
+                            + "; expected every parameter to be computable from the others");
+                    }
+                    if (state[j] == 0) {
+                        state[j] = 1;
+                        path.add(d);
+                        pending.push(deps.get(d).iterator());
+                    }
+                } else {
+                    pending.pop();
+                    int j = paramIndex.get(path.remove(path.size() - 1));
+                    state[j] = 2;
+                    order[pos[0]++] = j;
+                }
             }
-            state[i] = 1;
-            path.add(n);
-            for (String d : deps.get(n)) {
-                visit(d, deps, state, order, pos, path);
-            }
-            path.remove(path.size() - 1);
-            state[i] = 2;
-            order[pos[0]++] = i;
         }
     }
 }

@@ -20,6 +20,11 @@ public abstract class Expr {
     /** Deepest nesting accepted, so hostile input ends in an error rather than a stack overflow. */
     static final int MAX_DEPTH = 200;
     static final int MAX_LENGTH = 100_000;
+    /**
+     * Most operations in one expression: the tree is walked recursively (evaluation, derivatives), so
+     * its size is bounded; a long flat sum would otherwise be a deep left-leaning tree.
+     */
+    static final int MAX_OPERATIONS = 1000;
 
     Expr() {
     }
@@ -117,6 +122,7 @@ public abstract class Expr {
         final String s;
         int pos;
         int depth;
+        int operations;
 
         Parser(String s) {
             this.s = s;
@@ -126,6 +132,14 @@ public abstract class Expr {
             return new IllegalArgumentException("malformed expression '" + s + "' at character " + (pos + 1)
                 + ": " + what + "; expected numbers, names, + - * / ^, parentheses and "
                 + "exp, log, sqrt, pow, min, max");
+        }
+
+        /** Counts one more operator; too many is an error. */
+        void operation() {
+            if (++operations > MAX_OPERATIONS) {
+                throw error("more than " + MAX_OPERATIONS + " operations; expected a shorter expression (split it "
+                    + "into parameters or outputs)");
+            }
         }
 
         void skipSpace() {
@@ -150,8 +164,10 @@ public abstract class Expr {
             Expr e = term();
             while (true) {
                 if (eat('+')) {
+                    operation();
                     e = add(e, term());
                 } else if (eat('-')) {
+                    operation();
                     e = sub(e, term());
                 } else {
                     break;
@@ -165,8 +181,10 @@ public abstract class Expr {
             Expr e = unary();
             while (true) {
                 if (eat('*')) {
+                    operation();
                     e = mul(e, unary());
                 } else if (eat('/')) {
+                    operation();
                     e = div(e, unary());
                 } else {
                     break;
@@ -181,6 +199,7 @@ public abstract class Expr {
             }
             Expr e;
             if (eat('-')) {
+                operation();
                 e = neg(unary());
             } else if (eat('+')) {
                 e = unary();
@@ -194,6 +213,7 @@ public abstract class Expr {
         Expr power() {
             Expr base = primary();
             if (eat('^')) {
+                operation();
                 return pow(base, unary()); // right-associative; a^-b allowed
             }
             return base;
@@ -232,6 +252,7 @@ public abstract class Expr {
 
         Expr call(String name, int start) {
             List<Expr> args = new ArrayList<>();
+            operation();
             if (!eat(')')) {
                 do {
                     args.add(expression());

@@ -75,6 +75,11 @@ public final class ModelSystem implements OdeSystem {
     }
 
     @Override
+    public int nonNegativeStates() {
+        return k.model.nonNegative ? nc : 0;
+    }
+
+    @Override
     public boolean isAutonomous() {
         return k.model.autonomous;
     }
@@ -174,29 +179,31 @@ public final class ModelSystem implements OdeSystem {
         final int nn = n;
         System.arraycopy(linJacobian, 0, jac, 0, nn * nn);
         final Kinetics q = k;
+        // The nonlinear laws read max(A, 0): below zero they do not depend on A, and their Jacobian must
+        // say so, or a Rosenbrock stage moves amounts that the right-hand side holds still.
         for (int j = 0; j < q.mmVmax.length; j++) {
             int f = q.mmFrom[j];
-            double a = Math.max(y[f], 0);
+            double a = y[f];
             double km = q.mmKm[j];
-            double d = q.mmVmax[j] * km / ((km + a) * (km + a));
+            double d = a < 0 ? 0 : q.mmVmax[j] * km / ((km + a) * (km + a));
             add(jac, f, q.mmTo[j], f, d);
         }
         for (int j = 0; j < q.hVmax.length; j++) {
             int f = q.hFrom[j];
-            add(jac, f, q.hTo[j], f, hillSlope(q.hVmax[j], q.hK50n[j], q.hN[j], Math.max(y[f], 0)));
+            add(jac, f, q.hTo[j], f, y[f] < 0 ? 0 : hillSlope(q.hVmax[j], q.hK50n[j], q.hN[j], y[f]));
         }
         for (int j = 0; j < q.capKmax.length; j++) {
             int f = q.capFrom[j];
             int to = q.capTo[j];
             double a = Math.max(y[f], 0);
-            add(jac, f, to, f, q.capKmax[j] * (1 - y[to] / q.capCap[j]));
+            add(jac, f, to, f, y[f] < 0 ? 0 : q.capKmax[j] * (1 - y[to] / q.capCap[j]));
             add(jac, f, to, to, -q.capKmax[j] * a / q.capCap[j]);
         }
         for (int j = 0; j < q.biK.length; j++) {
             int f = q.biFrom[j];
             int to = q.biTo[j];
             double a = Math.max(y[f], 0);
-            add(jac, f, to, f, q.biK[j] * (q.biCap[j] - y[to]));
+            add(jac, f, to, f, y[f] < 0 ? 0 : q.biK[j] * (q.biCap[j] - y[to]));
             add(jac, f, to, to, -q.biK[j] * a);
         }
         if (q.htKmax.length > 0) {

@@ -160,11 +160,9 @@ public final class Batch {
             for (String h : header) {
                 if (h.toLowerCase(Locale.ROOT).equals(col.toLowerCase(Locale.ROOT))) {
                     String v = cells.get(h);
-                    try {
-                        observed.put(col, Double.parseDouble(v));
-                    } catch (NumberFormatException notANumber) {
-                        // "NA" and blanks: no observed value
-                    }
+                    if (v != null && Checks.isDecimal(v.trim())) {
+                        observed.put(col, Double.parseDouble(v.trim()));
+                    } // "NA" and blanks: no observed value
                 }
             }
         }

@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.nanopk.internal.Checks;
 
 /**
  * Reading CSV tables (Commons CSV) for the data formats: a size limit, a byte-order mark removed,
@@ -61,16 +62,14 @@ final class Csv {
             if (s.isEmpty() || s.equals(".")) {
                 return missing;
             }
-            try {
+            if (Checks.isDecimal(s)) {
                 double v = Double.parseDouble(s);
                 if (Double.isFinite(v)) {
                     return v;
                 }
-            } catch (NumberFormatException e) {
-                // reported below
             }
             throw new IllegalArgumentException(where(r) + ", column " + header.get(column) + ": '" + shorten(s)
-                + "' is not a finite number");
+                + "' is not a finite decimal number");
         }
     }
 

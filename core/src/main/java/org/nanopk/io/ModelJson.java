@@ -77,19 +77,21 @@ public final class ModelJson {
     private static final List<String> TRANSFER = List.of("from", "to", "law");
     private static final List<String> DOSE = List.of("into", "amount", "time", "duration", "rate", "every", "count",
         "additional", "interval", "steadyState", "reset");
-    private static final Map<String, List<String>> LAWS = new LinkedHashMap<>();
+    private static final Map<String, List<String>> LAWS = laws();
 
-    static {
-        LAWS.put("firstOrder", List.of("k"));
-        LAWS.put("flow", List.of("q"));
-        LAWS.put("permeability", List.of("pa", "partition"));
-        LAWS.put("michaelisMenten", List.of("vmax", "km"));
-        LAWS.put("hill", List.of("vmax", "k50", "n"));
-        LAWS.put("capacity", List.of("kmax", "cap"));
-        LAWS.put("bimolecularCapacity", List.of("k", "cap"));
-        LAWS.put("hillTime", List.of("kmax", "t50", "n"));
-        LAWS.put("zeroOrder", List.of("rate"));
-        LAWS.put("expression", List.of("rate"));
+    private static Map<String, List<String>> laws() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put("firstOrder", List.of("k"));
+        m.put("flow", List.of("q"));
+        m.put("permeability", List.of("pa", "partition"));
+        m.put("michaelisMenten", List.of("vmax", "km"));
+        m.put("hill", List.of("vmax", "k50", "n"));
+        m.put("capacity", List.of("kmax", "cap"));
+        m.put("bimolecularCapacity", List.of("k", "cap"));
+        m.put("hillTime", List.of("kmax", "t50", "n"));
+        m.put("zeroOrder", List.of("rate"));
+        m.put("expression", List.of("rate"));
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     private ModelJson() {

@@ -110,6 +110,10 @@ public final class NonmemData {
             double rt = t.number(r, rate, 0);
             double interval = t.number(r, ii, 0);
             int n = whole(t, r, addl, 0);
+            if (n < 0 || n > org.nanopk.Dose.MAX_ADDITIONAL) {
+                throw new IllegalArgumentException(where + ", column ADDL: " + n + " additional doses; expected "
+                    + "0 to " + org.nanopk.Dose.MAX_ADDITIONAL);
+            }
             int steady = whole(t, r, ss, 0);
             double obs = t.number(r, dv, Double.NaN);
             boolean missing = whole(t, r, mdv, e == 0 ? 0 : 1) != 0 || e != 0;
@@ -124,7 +128,7 @@ public final class NonmemData {
         double v = t.number(r, column, missing);
         if (v != Math.rint(v) || Math.abs(v) > 1e9) {
             throw new IllegalArgumentException(t.where(r) + ", column " + t.header().get(column) + ": " + v
-                + " is not a whole number");
+                + " is not a whole number between -1e9 and 1e9");
         }
         return (int) v;
     }

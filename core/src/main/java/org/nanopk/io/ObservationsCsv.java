@@ -27,24 +27,32 @@ import org.nanopk.internal.Checks;
  * compartments and renamed on the way in ({@code names}).
  */
 public final class ObservationsCsv {
-    private static final Map<String, Object[]> UNITS = new LinkedHashMap<>();
-
-    static {
-        unit(Quantity.PERCENT_ID, 1, "%ID", "%id", "%dose", "% ID");
-        unit(Quantity.PERCENT_ID_PER_GRAM, 1, "%ID/g", "%id/g", "%ID/mL");
-        unit(Quantity.AMOUNT, 1e-3, "ng");
-        unit(Quantity.AMOUNT, 1, "µg", "ug", "mcg");
-        unit(Quantity.AMOUNT, 1e3, "mg");
-        unit(Quantity.CONCENTRATION, 1e-3, "ng/g", "ng/mL", "ng/ml", "µg/L", "ug/L");
-        unit(Quantity.CONCENTRATION, 1, "µg/g", "ug/g", "µg/mL", "ug/mL", "ug/ml", "mg/L", "mg/l", "mg/kg",
-            "mcg/mL");
-        unit(Quantity.CONCENTRATION, 1e3, "mg/mL", "mg/ml", "mg/g");
+    /** A value unit: the quantity it measures and its factor to NanoPK's unit of that quantity. */
+    private record Unit(Quantity quantity, double factor) {
     }
 
-    private static void unit(Quantity q, double factor, String... names) {
-        for (String n : names) {
-            UNITS.put(n, new Object[] {q, factor});
+    private static final Map<String, Unit> UNITS = units(
+        Quantity.PERCENT_ID, 1.0, "%ID", "%id", "%dose", "% ID",
+        Quantity.PERCENT_ID_PER_GRAM, 1.0, "%ID/g", "%id/g", "%ID/mL",
+        Quantity.AMOUNT, 1e-3, "ng",
+        Quantity.AMOUNT, 1.0, "µg", "ug", "mcg",
+        Quantity.AMOUNT, 1e3, "mg",
+        Quantity.CONCENTRATION, 1e-3, "ng/g", "ng/mL", "ng/ml", "µg/L", "ug/L",
+        Quantity.CONCENTRATION, 1.0, "µg/g", "ug/g", "µg/mL", "ug/mL", "ug/ml", "mg/L", "mg/l", "mg/kg", "mcg/mL",
+        Quantity.CONCENTRATION, 1e3, "mg/mL", "mg/ml", "mg/g");
+
+    private static Map<String, Unit> units(Object... table) {
+        // table: quantity, factor, names..., quantity, factor, names...
+        Map<String, Unit> m = new LinkedHashMap<>();
+        Unit current = null;
+        for (int i = 0; i < table.length; i++) {
+            if (table[i] instanceof Quantity q) {
+                current = new Unit(q, (Double) table[++i]);
+            } else {
+                m.put((String) table[i], current);
+            }
         }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     private ObservationsCsv() {
@@ -53,7 +61,7 @@ public final class ObservationsCsv {
     /** The value units understood, with the quantity each is read as. */
     public static Map<String, Quantity> units() {
         Map<String, Quantity> m = new LinkedHashMap<>();
-        UNITS.forEach((k, v) -> m.put(k, (Quantity) v[0]));
+        UNITS.forEach((k, v) -> m.put(k, v.quantity()));
         return m;
     }
 
@@ -141,7 +149,7 @@ public final class ObservationsCsv {
     }
 
     /** The quantity and factor of a value unit (its first word), or an error listing the known units. */
-    static Object[] valueUnit(String unit, String where) {
+    static Unit valueUnit(String unit, String where) {
         String u = unit.trim();
         int cut = u.length();
         for (int i = 0; i < u.length(); i++) {
@@ -151,7 +159,7 @@ public final class ObservationsCsv {
             }
         }
         u = u.substring(0, cut);
-        Object[] q = UNITS.get(u);
+        Unit q = UNITS.get(u);
         if (q == null) {
             throw new IllegalArgumentException(where + ": unknown unit '" + Csv.shorten(unit) + "'; known: "
                 + String.join(", ", UNITS.keySet()));
@@ -208,9 +216,9 @@ public final class ObservationsCsv {
             if (u.isEmpty()) {
                 u = valueUnitFromHeader.isEmpty() ? "%ID" : valueUnitFromHeader;
             }
-            Object[] q = valueUnit(u, where);
-            Quantity quantity = (Quantity) q[0];
-            double factor = (Double) q[1];
+            Unit q = valueUnit(u, where);
+            Quantity quantity = q.quantity();
+            double factor = q.factor();
             double tt = t.number(r, time, Double.NaN);
             if (Double.isNaN(tt)) {
                 throw new IllegalArgumentException(where + ", column " + timeHeader + ": empty; expected a time");

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.nanopk.Compartment;
+import org.nanopk.internal.Checks;
 import org.nanopk.Dose;
 import org.nanopk.Model;
 import org.nanopk.RateLaw;
@@ -51,7 +52,7 @@ public final class Chou2023 {
     public static final List<String> DATASET_PARAMETERS = List.of("KTRESrelease", "KTRESmax", "KTRES50", "KTRESn",
         "QTC", "VTC", "BVT", "PT", "PATC");
 
-    private static final String[] ORGANS_WITH_RES = {"Lu", "M", "R", "K", "S", "L", "T"};
+    private static final List<String> ORGANS_WITH_RES = List.of("Lu", "M", "R", "K", "S", "L", "T");
 
     private Chou2023() {
     }
@@ -105,15 +106,11 @@ public final class Chou2023 {
     }
 
     private static double number(String column, String text) {
-        try {
-            double v = Double.parseDouble(text.trim());
-            if (Double.isFinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        String t = text == null ? "" : text.trim();
+        if (Checks.isDecimal(t) && Double.isFinite(Double.parseDouble(t))) {
+            return Double.parseDouble(t);
         }
-        throw new IllegalArgumentException("column " + column + ": '" + text + "' is not a finite number");
+        throw new IllegalArgumentException("column " + column + ": '" + text + "' is not a finite decimal number");
     }
 
     /**

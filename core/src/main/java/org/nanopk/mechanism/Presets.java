@@ -112,16 +112,18 @@ public final class Presets {
         return Chou2023.model();
     }
 
-    private static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
+    private static final Map<String, String> DESCRIPTIONS = descriptions();
 
-    static {
-        DESCRIPTIONS.put("np9", "NanoPK benchmark nanoparticle model (design section 7), 100 %ID bolus");
-        DESCRIPTIONS.put("np9-stiff", "NP9 plus fast reversible protein binding in blood (stiff)");
-        DESCRIPTIONS.put("teaching", "four compartments for lessons: blood, phagocytes, tumour, cytosol");
-        DESCRIPTIONS.put("chou2023", "Chou et al. 2023 mouse nanoparticle-tumour PBPK model (27 compartments)");
-        DESCRIPTIONS.put("ouyang2020", "Ouyang et al. 2020 dose threshold: capacity-limited uptake, 5e13 particles");
-        DESCRIPTIONS.put("gilleron2013", "endosomal escape of LNP siRNA, about 1.5 % (Gilleron 2013, Sahay 2013)");
-        DESCRIPTIONS.put("apgar2018", "endosomal escape of about 17 % (Apgar 2018)");
+    private static Map<String, String> descriptions() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("np9", "NanoPK benchmark nanoparticle model (design section 7), 100 %ID bolus");
+        d.put("np9-stiff", "NP9 plus fast reversible protein binding in blood (stiff)");
+        d.put("teaching", "four compartments for lessons: blood, phagocytes, tumour, cytosol");
+        d.put("chou2023", "Chou et al. 2023 mouse nanoparticle-tumour PBPK model (27 compartments)");
+        d.put("ouyang2020", "Ouyang et al. 2020 dose threshold: capacity-limited uptake, 5e13 particles");
+        d.put("gilleron2013", "endosomal escape of LNP siRNA, about 1.5 % (Gilleron 2013, Sahay 2013)");
+        d.put("apgar2018", "endosomal escape of about 17 % (Apgar 2018)");
+        return java.util.Collections.unmodifiableMap(d);
     }
 
     /** The preset names, as accepted by {@link #byName(String)}. */

@@ -35,8 +35,9 @@ import org.nanopk.population.Population;
  * Rendering needs no display (AWT runs headless).
  */
 public final class Chart {
-    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-        new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f)};
+    /** Line colours (RGB), in order of use. */
+    private static final List<Integer> PALETTE = List.of(0x1f77b4, 0xd62728, 0x2ca02c, 0xff7f0e, 0x9467bd,
+        0x8c564b, 0xe377c2, 0x7f7f7f);
 
     /** One drawn series: points, and whether they are drawn as markers only. */
     private record Trace(String name, double[] x, double[] y, boolean points, boolean dashed) {
@@ -189,7 +190,7 @@ public final class Chart {
                 continue;
             }
             XYSeries s = c.addSeries(tr.name(), xy[0], xy[1]);
-            Color color = PALETTE[k++ % PALETTE.length];
+            Color color = new Color(PALETTE.get(k++ % PALETTE.size()));
             s.setLineColor(color);
             s.setMarkerColor(color);
             if (tr.points()) {

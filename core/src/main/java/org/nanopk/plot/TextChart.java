@@ -13,7 +13,7 @@ import org.nanopk.internal.Checks;
  * the tick labels give its range, the legend the marks.
  */
 public final class TextChart {
-    private static final char[] MARKS = {'●', '○', '▲', '■', '◆', '+', 'x', '*'};
+    private static final String MARKS = "●○▲■◆+x*";
 
     private TextChart() {
     }
@@ -66,7 +66,7 @@ public final class TextChart {
         }
         for (int k = 0; k < series.size(); k++) {
             Series s = series.get(k);
-            char mark = MARKS[k % MARKS.length];
+            char mark = MARKS.charAt(k % MARKS.length());
             for (int c = 0; c < width; c++) {
                 double x = x0 + (x1 - x0) * c / (width - 1);
                 double y = valueAt(s, x, logY);
@@ -93,7 +93,7 @@ public final class TextChart {
             .append(xr).append('\n');
         List<String> legend = new ArrayList<>();
         for (int k = 0; k < series.size(); k++) {
-            legend.add(MARKS[k % MARKS.length] + " " + series.get(k).name());
+            legend.add(MARKS.charAt(k % MARKS.length()) + " " + series.get(k).name());
         }
         sb.append(" ".repeat(lw + 2)).append(String.join("   ", legend)).append(logY ? "   (log scale)" : "");
         return sb.toString();

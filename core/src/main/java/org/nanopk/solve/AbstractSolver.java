@@ -5,9 +5,9 @@ abstract class AbstractSolver implements Solver {
     final double rtol;
     final double atol;
     final int maxSteps;
-    private int maxCycles = DEFAULT_MAX_SS_CYCLES;
+    private final int maxCycles;
 
-    AbstractSolver(double rtol, double atol, int maxSteps) {
+    AbstractSolver(double rtol, double atol, int maxSteps, int maxCycles) {
         if (!(rtol > 0 && rtol < 1)) {
             throw new IllegalArgumentException("relative tolerance = " + rtol + ": expected a number in (0, 1)");
         }
@@ -17,12 +17,17 @@ abstract class AbstractSolver implements Solver {
         if (maxSteps <= 0) {
             throw new IllegalArgumentException("max steps = " + maxSteps + ": expected a number > 0");
         }
+        if (maxCycles <= 0) {
+            throw new IllegalArgumentException("max steady-state cycles = " + maxCycles + ": expected a number > 0");
+        }
         this.rtol = rtol;
         this.atol = atol;
         this.maxSteps = maxSteps;
+        this.maxCycles = maxCycles;
     }
 
-    abstract Solver copy(double rtol, double atol, int maxSteps);
+    /** This kind of solver with other settings. */
+    abstract Solver copy(double rtol, double atol, int maxSteps, int maxCycles);
 
     @Override
     public double relativeTolerance() {
@@ -46,27 +51,17 @@ abstract class AbstractSolver implements Solver {
 
     @Override
     public Solver withTolerances(double relative, double absolute) {
-        return keepCycles(copy(relative, absolute, maxSteps));
+        return copy(relative, absolute, maxSteps, maxCycles);
     }
 
     @Override
     public Solver withMaxSteps(int steps) {
-        return keepCycles(copy(rtol, atol, steps));
+        return copy(rtol, atol, steps, maxCycles);
     }
 
     @Override
     public Solver withMaxSteadyStateCycles(int cycles) {
-        if (cycles <= 0) {
-            throw new IllegalArgumentException("max steady-state cycles = " + cycles + ": expected a number > 0");
-        }
-        AbstractSolver s = (AbstractSolver) copy(rtol, atol, maxSteps);
-        s.maxCycles = cycles;
-        return s;
-    }
-
-    private Solver keepCycles(Solver s) {
-        ((AbstractSolver) s).maxCycles = maxCycles;
-        return s;
+        return copy(rtol, atol, maxSteps, cycles);
     }
 
     @Override

@@ -11,7 +11,10 @@ import org.nanopk.PkException;
  * <p>Error control: with sc_i = atol + rtol·|y_i(t+h)|, a step is accepted when max_i |err_i|/sc_i ≤ 1,
  * so every component meets its own tolerance relative to its new value (a max norm, stricter than
  * the RMS norm of Hairer's codes, and strict on components that fall steeply). The next step is
- * h·min(6, max(0.2, 0.9·err^(-1/q))), without growth right after a rejection.
+ * h·min(6, max(0.2, 0.9·err^(-1/q))), without growth right after a rejection. For systems whose
+ * amounts cannot go negative ({@link OdeSystem#nonNegativeStates()}), a step whose negative amounts
+ * sum to more than atol, at its end or at an output inside it, is rejected and retried with half the
+ * step (as CVODE's inequality constraints do): no amount ever shows below −atol.
  */
 abstract class AdaptiveIntegrator implements Integrator {
     final OdeSystem sys;
@@ -20,6 +23,8 @@ abstract class AdaptiveIntegrator implements Integrator {
     final double atol;
     final int maxSteps;
     final String name;
+    /** The leading states that stay non-negative in the exact solution (see OdeSystem#nonNegativeStates). */
+    final int nonNegative;
 
     final double[] y0;
     final double[] y1;
@@ -33,11 +38,31 @@ abstract class AdaptiveIntegrator implements Integrator {
     long jacobians;
     long decompositions;
 
-    /** The accepted step size of the previous call, a hint for the next one (0 if none). */
-    double lastStep;
-
     /** If &gt; 0, every step has this length and none is rejected (convergence-order tests only). */
     double fixedStep;
+
+    /** Stop with {@link Stiff} when {@link #looksStiff()} (the automatic solver then switches method). */
+    boolean handOverWhenStiff;
+
+    /** Thrown when a method that {@link #looksStiff()} hands over: where it stopped and its state. */
+    static final class Stiff extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final double t;
+        final int next;
+        final transient double[] y;
+
+        Stiff(double t, int next, double[] y) {
+            super(null, null, false, false);
+            this.t = t;
+            this.next = next;
+            this.y = y;
+        }
+    }
+
+    /** True when the method has found the problem stiff (explicit methods only). */
+    boolean looksStiff() {
+        return false;
+    }
 
     AdaptiveIntegrator(OdeSystem sys, AbstractSolver settings, String name) {
         this.sys = sys;
@@ -46,6 +71,7 @@ abstract class AdaptiveIntegrator implements Integrator {
         this.atol = settings.atol;
         this.maxSteps = settings.maxSteps;
         this.name = name;
+        this.nonNegative = sys.nonNegativeStates();
         this.y0 = new double[n];
         this.y1 = new double[n];
         this.f0 = new double[n];
@@ -112,41 +138,67 @@ abstract class AdaptiveIntegrator implements Integrator {
             } else {
                 e = Double.POSITIVE_INFINITY;
             }
-            if (e <= 1 || fixedStep > 0 && Double.isFinite(e)) {
-                double tNew = last ? t1 : t + h;
-                while (k < to && times[k] <= tNew) {
-                    int at = offset + (k - from) * n;
-                    if (times[k] >= tNew) {
-                        System.arraycopy(y1, 0, out, at, n);
-                    } else {
-                        dense((times[k] - t) / h, h, out, at);
-                    }
-                    k++;
+            boolean ok = e <= 1 || fixedStep > 0 && Double.isFinite(e);
+            double tNew = last ? t1 : t + h;
+            int kk = k;
+            // amounts that cannot go negative must not fall below -atol (their negative parts summed), at
+            // the step end or at an output
+            boolean undershoot = ok && nonNegative > 0 && fixedStep == 0 && below(y1, 0);
+            while (ok && !undershoot && kk < to && times[kk] <= tNew) {
+                int at = offset + (kk - from) * n;
+                if (times[kk] >= tNew) {
+                    System.arraycopy(y1, 0, out, at, n);
+                } else {
+                    dense((times[kk] - t) / h, h, out, at);
+                    undershoot = nonNegative > 0 && fixedStep == 0 && below(out, at);
                 }
+                kk++;
+            }
+            if (ok && !undershoot) {
+                k = kk;
                 accepted++;
                 accepted(tNew, h);
                 System.arraycopy(y1, 0, y0, 0, n);
                 t = tNew;
+                if (handOverWhenStiff && t < t1 && looksStiff()) {
+                    throw new Stiff(t, k, y0.clone());
+                }
                 double fac = e == 0 ? facMax : Math.min(facMax, Math.max(0.2, 0.9 * Math.pow(e, -1 / q)));
-                lastStep = h;
                 h = fixedStep > 0 ? fixedStep : h * fac;
                 facMax = 6;
                 retry = false;
             } else {
                 rejected++;
-                double fac = Double.isFinite(e) ? Math.max(0.1, 0.9 * Math.pow(e, -1 / q)) : 0.25;
+                double fac = undershoot ? 0.5 : Double.isFinite(e) ? Math.max(0.1, 0.9 * Math.pow(e, -1 / q)) : 0.25;
                 h *= Math.min(fac, 0.9);
                 facMax = 1; // no growth right after a rejection
                 retry = true;
                 if (h < 1e-14 * Math.max(Math.abs(t), 1)) {
                     throw new PkException(sys.describe() + ": step size underflow at t = " + t + " h with " + name
-                        + (Double.isFinite(e) ? " (error estimate " + e + ")" : " (the derivative is not finite)")
+                        + (undershoot ? " (an amount that cannot be negative falls below -atol)"
+                            : Double.isFinite(e) ? " (error estimate " + e + ")" : " (the derivative is not finite)")
                         + "; the model may blow up or be discontinuous there", t);
                 }
             }
         }
         requireFinite(y0, t1, "the solution");
         System.arraycopy(y0, 0, y, 0, n);
+    }
+
+    /**
+     * Whether the negative parts of the first {@link #nonNegative} values at {@code v[at..]} sum to more
+     * than atol. A bound on the sum, not on each value: the exact flow from a state with small
+     * negative parts can gather them into one compartment, but it cannot make their sum grow.
+     */
+    private boolean below(double[] v, int at) {
+        double negative = 0;
+        for (int i = 0; i < nonNegative; i++) {
+            double x = v[at + i];
+            if (x < 0) {
+                negative -= x;
+            }
+        }
+        return negative > atol;
     }
 
     private void requireFinite(double[] v, double t, String what) {
@@ -200,10 +252,10 @@ abstract class AdaptiveIntegrator implements Integrator {
         d2 = Math.sqrt(d2 / n) / h0;
         double dm = Math.max(d1, d2);
         double h1 = dm <= 1e-15 ? Math.max(1e-6, h0 * 1e-3) : Math.pow(0.01 / dm, 1.0 / (errorOrder()));
+        // No reuse of the step before a discontinuity: a dose or an infusion switch puts the state off
+        // the slow manifold, and an L-stable method would step over the fast transient with an accurate
+        // end point but a wrong dense output inside the step.
         double h = Math.min(100 * h0, h1);
-        if (lastStep > 0) {
-            h = Math.max(h, Math.min(lastStep, 100 * h0));
-        }
         if (!(h > 0) || !Double.isFinite(h)) {
             h = 1e-6;
         }

@@ -10,18 +10,27 @@ package org.nanopk.solve;
  * ρ·T/3 steps over the horizon T for stability alone. The system counts as stiff when ρ·T exceeds
  * {@link #STIFFNESS_THRESHOLD}. The Jacobian at zero amounts is included because saturable uptake is
  * fastest when the amounts are small, which is where the solve ends.
+ *
+ * <p>Stiffness that appears later (a dose that pushes a capacity law into fast reverse flow, say) is
+ * caught on the way, as LSODA does: Dormand–Prince runs with Hairer's stiffness detection and, when it
+ * finds the steps held at its stability boundary, hands its state over to Rodas5P for the rest of
+ * the solve. The statistics then name both methods ("dopri5 then rodas5p").
  */
 final class AutoSolver extends AbstractSolver {
     /** ρ·T above which the stiff method is chosen. */
     static final double STIFFNESS_THRESHOLD = 2000;
 
     AutoSolver(double rtol, double atol, int maxSteps) {
-        super(rtol, atol, maxSteps);
+        this(rtol, atol, maxSteps, DEFAULT_MAX_SS_CYCLES);
+    }
+
+    AutoSolver(double rtol, double atol, int maxSteps, int maxCycles) {
+        super(rtol, atol, maxSteps, maxCycles);
     }
 
     @Override
-    Solver copy(double r, double a, int m) {
-        return new AutoSolver(r, a, m);
+    Solver copy(double r, double a, int m, int cycles) {
+        return new AutoSolver(r, a, m, cycles);
     }
 
     @Override
@@ -64,6 +73,8 @@ final class AutoSolver extends AbstractSolver {
         private final OdeSystem sys;
         private final double horizon;
         private Integrator chosen;
+        /** The work of the non-stiff method before it handed over, or null. */
+        private SolverStats before;
 
         Deferred(OdeSystem sys, double horizon) {
             this.sys = sys;
@@ -74,11 +85,24 @@ final class AutoSolver extends AbstractSolver {
         public void integrate(double t0, double[] y, double t1, double[] times, int from, int to, double[] out,
                               int offset) {
             if (chosen == null) {
-                AbstractSolver s = isStiff(sys, t0, y, horizon)
-                    ? new Rosenbrock(rtol, atol, maxSteps) : new DormandPrince5(rtol, atol, maxSteps);
-                chosen = s.integrator(sys, horizon);
+                if (isStiff(sys, t0, y, horizon)) {
+                    chosen = new Rosenbrock(rtol, atol, maxSteps).integrator(sys, horizon);
+                } else {
+                    DormandPrince5.Run explicit = (DormandPrince5.Run) new DormandPrince5(rtol, atol, maxSteps)
+                        .integrator(sys, horizon);
+                    explicit.handOverWhenStiff = true;
+                    chosen = explicit;
+                }
             }
-            chosen.integrate(t0, y, t1, times, from, to, out, offset);
+            try {
+                chosen.integrate(t0, y, t1, times, from, to, out, offset);
+            } catch (AdaptiveIntegrator.Stiff s) {
+                // stiffness appeared on the way (e.g. a saturable uptake after a dose): continue with Rodas5P
+                before = chosen.stats();
+                chosen = new Rosenbrock(rtol, atol, maxSteps).integrator(sys, horizon);
+                System.arraycopy(s.y, 0, y, 0, y.length);
+                chosen.integrate(s.t, y, t1, times, s.next, to, out, offset + (s.next - from) * y.length);
+            }
         }
 
         @Override
@@ -86,7 +110,14 @@ final class AutoSolver extends AbstractSolver {
             if (chosen == null) {
                 return new SolverStats("auto", 0, 0, 0, 0, 0);
             }
-            return chosen.stats();
+            SolverStats now = chosen.stats();
+            if (before == null) {
+                return now;
+            }
+            return new SolverStats(before.solver() + " then " + now.solver(), before.accepted() + now.accepted(),
+                before.rejected() + now.rejected(), before.rhsEvaluations() + now.rhsEvaluations(),
+                before.jacobianEvaluations() + now.jacobianEvaluations(),
+                before.luDecompositions() + now.luDecompositions());
         }
     }
 }

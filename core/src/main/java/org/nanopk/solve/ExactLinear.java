@@ -25,12 +25,16 @@ final class ExactLinear extends AbstractSolver {
     private static final int CACHE = 8;
 
     ExactLinear(double rtol, double atol, int maxSteps) {
-        super(rtol, atol, maxSteps);
+        this(rtol, atol, maxSteps, DEFAULT_MAX_SS_CYCLES);
+    }
+
+    ExactLinear(double rtol, double atol, int maxSteps, int maxCycles) {
+        super(rtol, atol, maxSteps, maxCycles);
     }
 
     @Override
-    Solver copy(double r, double a, int m) {
-        return new ExactLinear(r, a, m);
+    Solver copy(double r, double a, int m, int cycles) {
+        return new ExactLinear(r, a, m, cycles);
     }
 
     @Override
@@ -62,6 +66,8 @@ final class ExactLinear extends AbstractSolver {
         long exponentials;
 
         private final boolean conserving;
+        /** K has no negative off-diagonal entry: then e^(KΔ) and Γ(Δ) are entrywise non-negative. */
+        private final boolean metzler;
         private final java.util.concurrent.ConcurrentMap<Object, Object> shared;
 
         Propagator(double[] k, int n) {
@@ -85,6 +91,13 @@ final class ExactLinear extends AbstractSolver {
                 all &= Math.abs(sum) <= 1e-14 * abs;
             }
             this.conserving = all;
+            boolean offDiagonalNonNegative = true;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    offDiagonalNonNegative &= i == j || k[i * n + j] >= 0;
+                }
+            }
+            this.metzler = offDiagonalNonNegative;
         }
 
         /** Makes column j of m sum to {@code target} by correcting its largest entry. */
@@ -131,6 +144,14 @@ final class ExactLinear extends AbstractSolver {
                 for (int j = 0; j < n; j++) {
                     p[i * n + j] = e.getEntry(i, j);
                     g[i * n + j] = e.getEntry(i, n + j);
+                }
+            }
+            if (metzler) {
+                // the exact matrices are non-negative: a negative entry is round-off of the exponential,
+                // and would show as a small negative amount
+                for (int i = 0; i < n * n; i++) {
+                    p[i] = Math.max(p[i], 0);
+                    g[i] = Math.max(g[i], 0);
                 }
             }
             if (conserving) {

@@ -20,22 +20,22 @@ import org.nanopk.PkException;
 final class HipparchusSolver extends AbstractSolver {
     private final boolean gbs;
 
-    private HipparchusSolver(boolean gbs, double rtol, double atol, int maxSteps) {
-        super(rtol, atol, maxSteps);
+    private HipparchusSolver(boolean gbs, double rtol, double atol, int maxSteps, int maxCycles) {
+        super(rtol, atol, maxSteps, maxCycles);
         this.gbs = gbs;
     }
 
     static HipparchusSolver dormandPrince853() {
-        return new HipparchusSolver(false, DEFAULT_RTOL, DEFAULT_ATOL, DEFAULT_MAX_STEPS);
+        return new HipparchusSolver(false, DEFAULT_RTOL, DEFAULT_ATOL, DEFAULT_MAX_STEPS, DEFAULT_MAX_SS_CYCLES);
     }
 
     static HipparchusSolver graggBulirschStoer() {
-        return new HipparchusSolver(true, DEFAULT_RTOL, DEFAULT_ATOL, DEFAULT_MAX_STEPS);
+        return new HipparchusSolver(true, DEFAULT_RTOL, DEFAULT_ATOL, DEFAULT_MAX_STEPS, DEFAULT_MAX_SS_CYCLES);
     }
 
     @Override
-    Solver copy(double r, double a, int m) {
-        return new HipparchusSolver(gbs, r, a, m);
+    Solver copy(double r, double a, int m, int cycles) {
+        return new HipparchusSolver(gbs, r, a, m, cycles);
     }
 
     @Override

@@ -52,6 +52,15 @@ public interface OdeSystem {
         return null;
     }
 
+    /**
+     * How many leading states stay non-negative in the exact solution from a non-negative start (for
+     * example amounts moved only by laws that stop when their source is empty); adaptive solvers keep
+     * them above −atol. 0 (the default) for none.
+     */
+    default int nonNegativeStates() {
+        return 0;
+    }
+
     /** A short description for error messages (for example the model name). */
     default String describe() {
         return "ODE system of dimension " + dimension();

@@ -20,7 +20,7 @@ package org.nanopk.solve;
 final class Rosenbrock extends AbstractSolver {
     static final double GAMMA = 0.21193756319429014;
     static final int STAGES = 8;
-    static final double[][] A = {
+    private static final double[][] A = {
         {},
         {3.0},
         {2.849394379747939, 0.45842242204463923},
@@ -33,7 +33,7 @@ final class Rosenbrock extends AbstractSolver {
         {-7.502846399306121, 2.561846144803919, -11.627539656261098, -0.18268767659942256,
             0.030198172008377946, 1, 1},
     };
-    static final double[][] C = {
+    private static final double[][] C = {
         {},
         {-14.155112264123755},
         {-17.97296035885952, -2.859693295451294},
@@ -45,11 +45,11 @@ final class Rosenbrock extends AbstractSolver {
         {37.80277123390563, -3.2571969029072276, 112.26918849496327, 66.9347231244047, -40.06618937091002,
             -54.66780262877968, -9.48861652309627},
     };
-    static final double[] NODES = {0, 0.6358126895828704, 0.4095798393397535, 0.9769306725060716,
+    private static final double[] NODES = {0, 0.6358126895828704, 0.4095798393397535, 0.9769306725060716,
         0.4288403609558664, 1, 1, 1};
-    static final double[] D = {0.21193756319429014, -0.42387512638858027, -0.3384627126235924,
+    private static final double[] D = {0.21193756319429014, -0.42387512638858027, -0.3384627126235924,
         1.8046452872882734, 2.325825639765069, 0, 0, 0};
-    static final double[][] H = {
+    private static final double[][] H = {
         {25.948786856663858, -2.5579724845846235, 10.433815404888879, -2.3679251022685204, 0.524948541321073,
             1.1241088310450404, 0.4272876194431874, -0.17202221070155493},
         {-9.91568850695171, -0.9689944594115154, 3.0438037242978453, -24.495224566215796, 20.176138334709044,
@@ -59,12 +59,16 @@ final class Rosenbrock extends AbstractSolver {
     };
 
     Rosenbrock(double rtol, double atol, int maxSteps) {
-        super(rtol, atol, maxSteps);
+        this(rtol, atol, maxSteps, DEFAULT_MAX_SS_CYCLES);
+    }
+
+    Rosenbrock(double rtol, double atol, int maxSteps, int maxCycles) {
+        super(rtol, atol, maxSteps, maxCycles);
     }
 
     @Override
-    Solver copy(double r, double a, int m) {
-        return new Rosenbrock(r, a, m);
+    Solver copy(double r, double a, int m, int cycles) {
+        return new Rosenbrock(r, a, m, cycles);
     }
 
     @Override

@@ -99,7 +99,7 @@ class NonmemDataTest {
             "depot, central, out");
         rejects("1,5,0,0,2,0,0,0,0,.,1\n1,2,1,100,2,0,0,0,0,.,1\n", "row 3", "column TIME", "2.0 is before the "
             + "previous time 5.0 of ID 1");
-        rejects("1,0,1,abc,2,0,0,0,0,.,1\n", "row 2", "column AMT", "'abc' is not a finite number");
+        rejects("1,0,1,abc,2,0,0,0,0,.,1\n", "row 2", "column AMT", "'abc' is not a finite decimal number");
         rejects("1,0,7,1,2,0,0,0,0,.,1\n", "row 2", "column EVID", "7");
         rejects("1,0,1,1,2,0,0,0,0,.,1\n2,0,1,1,2,0,0,0,0,.,1\n1,3,1,1,2,0,0,0,0,.,1\n", "row 4", "subject 1 appears "
             + "again");
