@@ -365,7 +365,9 @@ public final class Population {
             int nt = times.length;
             int ntr = tracked.size();
             int nr = readouts.size();
-            int block = 1024;
+            // blocks of subjects are the unit of parallel work; their size depends on n only (never on the
+            // thread count, so the block sums are the same on any number of threads), at least 64 blocks
+            int block = Math.max(1, Math.min(1024, n / 64));
             int blocks = (n + block - 1) / block;
             double[][] sums = new double[blocks][2 * nr];
             List<Accumulator> all = Collections.synchronizedList(new ArrayList<>());
