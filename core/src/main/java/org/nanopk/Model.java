@@ -357,7 +357,7 @@ public final class Model {
         sb.append(t).append("\n\n");
         Table p = new Table("parameter", "value", "definition");
         for (Map.Entry<String, String> e : parameterDefinitions.entrySet()) {
-            p.row(e.getKey(), Checks.g(parameter(e.getKey())), Checks.isNumber(e.getValue()) ? "" : e.getValue());
+            p.row(e.getKey(), Checks.g(parameter(e.getKey())), Checks.isDecimal(e.getValue()) ? "" : e.getValue());
         }
         sb.append(p);
         if (!outputs.isEmpty() || !integrals.isEmpty()) {

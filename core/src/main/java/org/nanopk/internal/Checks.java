@@ -45,17 +45,9 @@ public final class Checks {
             return null;
         }
         String t = text.trim();
-        if (!t.isEmpty() && (Character.isDigit(t.charAt(0)) || t.charAt(0) == '.' || t.charAt(0) == '-')) {
-            try {
-                double v = Double.parseDouble(t);
-                if (Double.isFinite(v) && t.chars().allMatch(c -> "0123456789.eE+-".indexOf(c) >= 0)) {
-                    return Expr.format(v);
-                }
-            } catch (NumberFormatException notANumber) {
-                // an expression such as "2*k": kept as written
-            }
-        }
-        return t;
+        // a leading '+' is kept as written (an expression with a unary plus), as before
+        double v = t.startsWith("+") ? Double.NaN : finiteDecimal(t);
+        return Double.isNaN(v) ? t : Expr.format(v); // an expression such as "2*k" is kept as written
     }
 
     /**
@@ -70,9 +62,15 @@ public final class Checks {
         return text != null && text.length() < 400 && DECIMAL.matcher(text).matches();
     }
 
-    /** True if {@code text} is a plain number literal. */
-    public static boolean isNumber(String text) {
-        return isDecimal(text);
+    /** The value of a decimal number literal (see {@link #isDecimal}) if it is finite, else NaN. */
+    public static double finiteDecimal(String text) {
+        if (isDecimal(text)) {
+            double v = Double.parseDouble(text);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        }
+        return Double.NaN;
     }
 
     /** Finite and strictly positive. */

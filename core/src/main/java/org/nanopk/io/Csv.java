@@ -62,11 +62,9 @@ final class Csv {
             if (s.isEmpty() || s.equals(".")) {
                 return missing;
             }
-            if (Checks.isDecimal(s)) {
-                double v = Double.parseDouble(s);
-                if (Double.isFinite(v)) {
-                    return v;
-                }
+            double v = Checks.finiteDecimal(s);
+            if (!Double.isNaN(v)) {
+                return v;
             }
             throw new IllegalArgumentException(where(r) + ", column " + header.get(column) + ": '" + shorten(s)
                 + "' is not a finite decimal number");

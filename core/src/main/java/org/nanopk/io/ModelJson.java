@@ -559,7 +559,7 @@ public final class ModelJson {
 
     /** Writes a number as a JSON number, anything else as a string. */
     private static void put(ObjectNode o, String field, String value) {
-        if (Checks.isNumber(value)) {
+        if (Checks.isDecimal(value)) {
             double v = Double.parseDouble(value);
             if (v == Math.rint(v) && Math.abs(v) < 1e15) {
                 o.put(field, (long) v);

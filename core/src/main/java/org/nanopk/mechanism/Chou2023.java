@@ -106,9 +106,9 @@ public final class Chou2023 {
     }
 
     private static double number(String column, String text) {
-        String t = text == null ? "" : text.trim();
-        if (Checks.isDecimal(t) && Double.isFinite(Double.parseDouble(t))) {
-            return Double.parseDouble(t);
+        double v = Checks.finiteDecimal(text == null ? null : text.trim());
+        if (!Double.isNaN(v)) {
+            return v;
         }
         throw new IllegalArgumentException("column " + column + ": '" + text + "' is not a finite decimal number");
     }

@@ -146,6 +146,13 @@ final class DormandPrince5 extends AbstractSolver {
 
         @Override
         void accepted(double tNew, double h) {
+            if (handOverWhenStiff) {
+                detectStiffness(h);
+            }
+            System.arraycopy(k7, 0, f0, 0, n); // first same as last
+        }
+
+        private void detectStiffness(double h) {
             // Hairer's stiffness detection (DOPRI5, Solving ODEs II, IV.2): h·λ estimated from the last
             // two stages, both at t + h; near the stability boundary (|hλ| ≈ 3.3) on 15 accepted steps
             // out of any run without 6 clearly non-stiff ones, the problem is stiff.
@@ -163,7 +170,6 @@ final class DormandPrince5 extends AbstractSolver {
             } else if (++nonStiffSteps == 6) {
                 stiffSteps = 0;
             }
-            System.arraycopy(k7, 0, f0, 0, n); // first same as last
         }
 
         @Override
