@@ -29,4 +29,4 @@ System.out.printf("C(6 h): %.3f -> %.3f amount/mL; t1/2 %.3f -> %.3f h%n",
 
 // And a faster clearance shortens everything: with k doubled, the half-life halves.
 System.out.println(model.with("k", 0.4).simulate(Times.grid(0, 24, 2)).plot("blood"));
-sim.chart("blood", "cleared").withTitle("One compartment, 100 %ID bolus").save(out("01-one-compartment.png"));
+Chart.amounts(sim, "blood", "cleared").withTitle("One compartment, 100 %ID bolus").save(out("01-one-compartment.png"));

@@ -14,8 +14,10 @@ System.out.printf("escape fraction: %.4f (kEsc/(kEsc+kDeg+kExo)); cytosol at 48 
 // Which rate should a formulation scientist engineer? The normalized sensitivity of the cytosolic
 // delivery to each rate answers it: doubling kEsc doubles delivery; halving kExo helps less than one
 // might hope, because degradation then takes its share.
-var sens = Sensitivity.local(model, "cytosol %ID at 48 h", s -> s.percentId("cytosol").at(48),
-    Times.grid(0, 48, 4), List.of("kInt", "kEsc", "kDeg", "kExo"), Solver.auto());
+var sens = Sensitivity.of(model, "cytosol %ID at 48 h", s -> s.percentId("cytosol").at(48)).
+    withTimes(Times.grid(0, 48, 4)).
+    withParameters("kInt", "kEsc", "kDeg", "kExo").
+    local();
 System.out.println(sens);
 
 for (double kExo : new double[] {0.35, 0.175, 0.0}) {

@@ -30,6 +30,6 @@ System.out.println(fit);
 System.out.printf("published parameters: PATC %.4g, PT %.4g, KTRESmax %.4g%n",
     published.parameter("PATC"), published.parameter("PT"), published.parameter("KTRESmax"));
 
-fit.chart().withTitle("Tumour %ID, dataset 22: observed and fitted").save(out("05-fit.png"));
+Chart.fit(fit).withTitle("Tumour %ID, dataset 22: observed and fitted").save(out("05-fit.png"));
 Chart.observedVsPredicted(fit).save(out("05-observed-vs-predicted.svg"));
 Chart.residuals(fit).save(out("05-residuals.svg"));

@@ -19,8 +19,11 @@ var summary = population.study(Times.grid(0, 168, 4))
 System.out.println(summary);
 
 // Which of the three varying parameters drives the spread? Sobol indices split the variance.
-var sobol = Sensitivity.sobol(Presets.np9(), "DE24", s -> s.percentId("Tumor").at(24), new double[] {0, 24},
-    List.of("kEPR", "VmL", "kBack"), 0.3, 256, Solver.auto());
+var sobol = Sensitivity.of(Presets.np9(), "DE24", s -> s.percentId("Tumor").at(24)).
+    withParameters("kEPR", "VmL", "kBack").
+    withCv(0.3).
+    withSamples(256).
+    sobol();
 System.out.println(sobol);
 
 Chart.bands(summary, "Tumor").withYLabel("tumour %ID").withTitle("Tumour %ID in 2000 virtual mice (P5, P50, P95)")

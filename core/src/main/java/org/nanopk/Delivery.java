@@ -1,7 +1,6 @@
 package org.nanopk;
 
 import org.nanopk.internal.Checks;
-import org.nanopk.internal.Table;
 
 /**
  * Delivery efficiency of a tissue (usually the tumour): the percentage of the injected dose it holds
@@ -32,7 +31,7 @@ public record Delivery(String tissue, String blood, Series de, double deMax, dou
     /** A summary table; DE at 24 and 168 h when those are output times. */
     @Override
     public String toString() {
-        Table t = new Table("delivery of " + tissue, "value", "unit");
+        Table.Builder t = Table.builder("delivery of " + tissue, "value", "unit");
         for (double h : new double[] {1, 4, 24, 48, 168}) {
             try {
                 t.row("DE" + Checks.g(h), Checks.g(de.at(h)), "%ID");

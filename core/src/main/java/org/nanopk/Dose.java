@@ -17,7 +17,7 @@ import org.nanopk.internal.Checks;
  * compartment's R. Build doses with the factories and withers:
  * <pre>{@code
  * Dose.bolus("blood", 100)                       // 100 at t = 0
- * Dose.infusion("blood", 50, 1).at(24).every(24, 3) // 1 h infusions at 24, 48, 72 h
+ * Dose.infusion("blood", 50, 1).at(24).repeated(3, 24) // 1 h infusions at 24, 48, 72 h
  * }</pre>
  *
  * @param kind a dose, a reset, or a reset followed by a dose
@@ -148,8 +148,12 @@ public record Dose(Kind kind, String compartment, double time, double amount, do
         return new Dose(kind, compartment, timeH, amount, rate, duration, interval, additional, steadyState);
     }
 
-    /** This dose given {@code count} times in all, every {@code intervalH} hours (ADDL = count - 1). */
-    public Dose every(double intervalH, int count) {
+    /**
+     * This dose given {@code count} times in all, every {@code intervalH} hours (NONMEM's ADDL =
+     * count − 1, II = intervalH). The same order as {@link #withAdditional(int, double)}: how many, then
+     * how often.
+     */
+    public Dose repeated(int count, double intervalH) {
         if (count < 1) {
             throw new IllegalArgumentException("dose into '" + compartment + "': count = " + count
                 + ": expected at least 1 dose");
@@ -157,7 +161,10 @@ public record Dose(Kind kind, String compartment, double time, double amount, do
         return new Dose(kind, compartment, time, amount, rate, duration, intervalH, count - 1, steadyState);
     }
 
-    /** This dose with NONMEM's II and ADDL. */
+    /**
+     * This dose with NONMEM's ADDL additional doses, every II = {@code intervalH} hours (the same order
+     * as {@link #repeated(int, double)}).
+     */
     public Dose withAdditional(int addl, double intervalH) {
         return new Dose(kind, compartment, time, amount, rate, duration, intervalH, addl, steadyState);
     }

@@ -4,11 +4,9 @@ import java.util.Arrays;
 import java.util.PriorityQueue;
 
 import org.nanopk.internal.Checks;
-import org.nanopk.internal.CompiledModel;
-import org.nanopk.internal.Kinetics;
-import org.nanopk.internal.ModelSystem;
 import org.nanopk.solve.Integrator;
 import org.nanopk.solve.Solver;
+import org.nanopk.solve.SolverException;
 import org.nanopk.solve.SolverStats;
 
 /**
@@ -121,7 +119,7 @@ final class Engine {
         Engine e = new Engine(kin, times, doses, report, solver);
         try {
             e.process(doses, report);
-        } catch (PkException failure) {
+        } catch (SolverException failure) {
             throw new Failure(failure, e.result(times, doses, e.rowsDone));
         }
         return e.result(times, doses, e.rowDosed.length);
@@ -132,13 +130,13 @@ final class Engine {
         private static final long serialVersionUID = 1L;
         final transient Result partial;
 
-        Failure(PkException cause, Result partial) {
+        Failure(SolverException cause, Result partial) {
             super(cause.getMessage(), cause, false, false);
             this.partial = partial;
         }
 
-        PkException cause() {
-            return (PkException) getCause();
+        SolverException cause() {
+            return (SolverException) getCause();
         }
     }
 
@@ -225,7 +223,7 @@ final class Engine {
             } else {
                 try {
                     integrator.integrate(t, y, t1, times, k, end, rows, first * n);
-                } catch (PkException failure) {
+                } catch (SolverException failure) {
                     // the rows before the failure time were written: keep them as the partial result
                     for (int r = k; r < end && times[r] < failure.time(); r++) {
                         rowDosed[rowOf[r]] = dosed + input * (times[r] - t);

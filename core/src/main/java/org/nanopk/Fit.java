@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.nanopk.internal.Arrays2;
 import org.nanopk.internal.Checks;
-import org.nanopk.internal.Table;
 
 /**
  * The result of fitting a model to observations ({@code org.nanopk.fit.Fitter}): estimates with
@@ -77,6 +77,18 @@ public final class Fit {
     public record Summary(Model model, List<Estimate> estimates, double[][] correlation, double conditionNumber,
                           double objective, int observations, List<Residual> residuals, int iterations,
                           int evaluations, boolean converged, String reason, int starts, String errorModel) {
+        /** Copies the lists and the matrix in. */
+        public Summary {
+            estimates = List.copyOf(estimates);
+            residuals = List.copyOf(residuals);
+            correlation = Arrays2.copy(correlation);
+        }
+
+        /** The correlation matrix of the estimates (a copy). */
+        @Override
+        public double[][] correlation() {
+            return Arrays2.copy(correlation);
+        }
     }
 
     private final Summary s;
@@ -151,11 +163,7 @@ public final class Fit {
 
     /** The correlation matrix of the estimates (a copy). */
     public double[][] correlation() {
-        double[][] c = new double[s.correlation().length][];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = s.correlation()[i].clone();
-        }
-        return c;
+        return s.correlation();
     }
 
     /** The condition number of JᵀJ. */
@@ -224,11 +232,6 @@ public final class Fit {
         return warnings;
     }
 
-    /** A chart of the observations and the fitted predictions over time; save it as PNG or SVG. */
-    public org.nanopk.plot.Chart chart() {
-        return org.nanopk.plot.Chart.fit(this);
-    }
-
     /** The fitted error model, in words. */
     public String errorModel() {
         return s.errorModel();
@@ -242,7 +245,7 @@ public final class Fit {
         if (profiles) {
             header.add("profile 95% CI");
         }
-        Table t = new Table(header.toArray(new String[0]));
+        Table.Builder t = Table.builder(header.toArray(new String[0]));
         for (Estimate e : s.estimates()) {
             List<String> row = new ArrayList<>(List.of(e.name(), Checks.g(e.value()), na(e.se()), na(e.rse()),
                 "[" + na(e.lower()) + ", " + na(e.upper()) + "]"));
@@ -276,7 +279,7 @@ public final class Fit {
         for (int i = 0; i < e.size(); i++) {
             header[i + 1] = e.get(i).name();
         }
-        Table t = new Table(header);
+        Table.Builder t = Table.builder(header);
         for (int i = 0; i < e.size(); i++) {
             String[] row = new String[header.length];
             row[0] = e.get(i).name();

@@ -8,10 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.nanopk.internal.Checks;
-import org.nanopk.internal.CompiledModel;
 import org.nanopk.internal.Expr;
-import org.nanopk.internal.Kinetics;
-import org.nanopk.internal.Table;
 import org.nanopk.solve.Solver;
 
 /**
@@ -290,7 +287,7 @@ public final class Model {
         try {
             result = Engine.run(this, schedule.timesArray(), schedule.dosesArray(), schedule.reportArray(), solver);
         } catch (Engine.Failure f) {
-            PkException cause = f.cause();
+            org.nanopk.solve.SolverException cause = f.cause();
             Simulation partial = null;
             try {
                 partial = new Simulation(this, f.partial, schedule.id());
@@ -341,7 +338,7 @@ public final class Model {
         sb.append("Model ").append(name).append(": ").append(compartments.size()).append(" compartments, ")
             .append(transfers.size()).append(" transfers, ").append(parameterDefinitions.size())
             .append(" parameters").append(isLinear() ? " (linear)" : "").append('\n');
-        Table c = new Table("compartment", "volume (mL)", "mass (g)", "kind");
+        Table.Builder c = Table.builder("compartment", "volume (mL)", "mass (g)", "kind");
         for (int i = 0; i < compartments.size(); i++) {
             Compartment comp = compartments.get(i);
             double v = kinetics.volume(i);
@@ -350,19 +347,19 @@ public final class Model {
                 comp.sink() ? "sink" : "");
         }
         sb.append(c).append("\n\n");
-        Table t = new Table("from", "to", "law", "rate (amount/h)");
+        Table.Builder t = Table.builder("from", "to", "law", "rate (amount/h)");
         for (Transfer tr : transfers) {
             t.row(tr.from(), tr.to(), tr.law().type(), tr.law().formula(tr.from(), tr.to()));
         }
         sb.append(t).append("\n\n");
-        Table p = new Table("parameter", "value", "definition");
+        Table.Builder p = Table.builder("parameter", "value", "definition");
         for (Map.Entry<String, String> e : parameterDefinitions.entrySet()) {
             p.row(e.getKey(), Checks.g(parameter(e.getKey())), Checks.isDecimal(e.getValue()) ? "" : e.getValue());
         }
         sb.append(p);
         if (!outputs.isEmpty() || !integrals.isEmpty()) {
             sb.append("\n\n");
-            Table o = new Table("output", "definition");
+            Table.Builder o = Table.builder("output", "definition");
             outputs.forEach(out -> o.row(out.name(), out.expression()));
             integrals.forEach(in -> o.row(in.name(), "integral of " + in.rate()));
             sb.append(o);

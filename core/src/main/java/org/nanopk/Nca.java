@@ -1,7 +1,6 @@
 package org.nanopk;
 
 import org.nanopk.internal.Checks;
-import org.nanopk.internal.Table;
 
 /**
  * Non-compartmental analysis of one curve (usually a concentration after an IV bolus).
@@ -197,7 +196,7 @@ public record Nca(double auc0t, double auc0inf, double percentExtrapolated, doub
     /** A table of the results. */
     @Override
     public String toString() {
-        Table tb = new Table("NCA", "value", "unit");
+        Table.Builder tb = Table.builder("NCA", "value", "unit");
         tb.row("AUC0-t", v(auc0t), unit + "*h");
         tb.row("AUC0-inf", v(auc0inf), unit + "*h");
         tb.row("AUC extrapolated", v(percentExtrapolated), "%");

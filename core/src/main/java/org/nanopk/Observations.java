@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.nanopk.internal.Checks;
-import org.nanopk.internal.Table;
 
 /**
  * Measured data to fit: each observation is a value of a compartment or output at a time, for a
@@ -184,7 +183,7 @@ public final class Observations {
     /** A table of the observations. */
     @Override
     public String toString() {
-        Table t = new Table("subject", "time (h)", "name", "value", "unit", "sd", "lloq");
+        Table.Builder t = Table.builder("subject", "time (h)", "name", "value", "unit", "sd", "lloq");
         int i = 0;
         for (Point p : points) {
             if (points.size() > 40 && i == 20) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.nanopk.internal.Checks;
-import org.nanopk.internal.Table;
 
 /**
  * Named parameter values in declaration order, for example the evaluated parameters of a
@@ -110,7 +109,7 @@ public final class Parameters {
     /** A two-column table: name, value. */
     @Override
     public String toString() {
-        Table t = new Table("parameter", "value");
+        Table.Builder t = Table.builder("parameter", "value");
         for (int i = 0; i < names.size(); i++) {
             t.row(names.get(i), Checks.g(values[i]));
         }

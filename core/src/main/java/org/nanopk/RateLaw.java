@@ -1,17 +1,26 @@
 package org.nanopk;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.nanopk.internal.Checks;
+import org.nanopk.internal.Expr;
 
 /**
  * How fast a {@link Transfer} moves amount from its source compartment to its destination.
  *
  * <p>In the formulas A is the amount in the source, A_to the amount in the destination, V a volume
  * (mL) and t the time (h). Every field is text: a number, a parameter name or an expression of
- * parameters, evaluated once when the model is built. Each built-in law knows its partial
- * derivatives, so the solvers get an exact Jacobian.
+ * parameters, evaluated once per parameter set.
+ *
+ * <p>This type is the one home of every built-in law: each law states its model-file type and fields
+ * ({@link #type()}, {@link #fieldNames()}), which fields must be positive, whether it stops at an
+ * empty source, and its rate as an expression {@link #template()} of the roles A, A_to, V_from, V_to,
+ * t and its fields. Everything else — the Jacobian and its sparsity pattern, whether the law reads its
+ * destination, depends on time or is linear — is derived from the template symbolically, so the
+ * solvers get an exact Jacobian and a new law is one record here plus its tests.
  *
  * <table class="striped">
  * <caption>Rate laws</caption>
@@ -51,6 +60,35 @@ public sealed interface RateLaw {
         return formula("A", "A_to");
     }
 
+    /**
+     * The rate (amount/h) as an expression of the roles {@code A} (source amount), {@code A_to}
+     * (destination amount), {@code V_from}, {@code V_to} (their volumes, mL), {@code t} (h) and the
+     * law's field names; null for a {@link Custom} law. A law that must not see a negative source (a
+     * power or a saturation of A) reads {@code max(A,0)}, so round-off below zero is never amplified.
+     * For an {@link Expression} the template is its own rate, whose names are the model's.
+     */
+    String template();
+
+    /**
+     * True when the rate is 0 at an empty source and never negative otherwise: amounts it moves stay
+     * non-negative, which the adaptive solvers then enforce. False for zero-order, expression and
+     * custom laws (they can empty a source below zero).
+     */
+    boolean stopsAtEmptySource();
+
+    /**
+     * True when the template's names are the model's compartments, parameters and t rather than roles
+     * and fields (an {@link Expression}).
+     */
+    default boolean readsModelNames() {
+        return false;
+    }
+
+    /** The fields that must be strictly positive (they divide or are exponents); the others must be ≥ 0. */
+    default Set<String> positiveFields() {
+        return Set.of();
+    }
+
     /** First order, k·A (1/h): elimination, transfer, escape, degradation. */
     record FirstOrder(String k) implements RateLaw {
         /** Canonicalises the field. */
@@ -72,6 +110,14 @@ public sealed interface RateLaw {
 
         public String formula(String from, String to) {
             return p(k) + "*" + from;
+        }
+
+        public String template() {
+            return "k*A";
+        }
+
+        public boolean stopsAtEmptySource() {
+            return true;
         }
     }
 
@@ -96,6 +142,14 @@ public sealed interface RateLaw {
 
         public String formula(String from, String to) {
             return p(q) + "*" + from + "/V_" + from;
+        }
+
+        public String template() {
+            return "q*A/V_from";
+        }
+
+        public boolean stopsAtEmptySource() {
+            return true;
         }
     }
 
@@ -125,6 +179,20 @@ public sealed interface RateLaw {
         public String formula(String from, String to) {
             return p(pa) + "*(" + from + "/V_" + from + "-" + to + "/(V_" + to + "*" + p(partition) + "))";
         }
+
+        public String template() {
+            return "pa*(A/V_from-A_to/(V_to*partition))";
+        }
+
+        /** A net exchange: linear, so the exact flow keeps both amounts non-negative. */
+        public boolean stopsAtEmptySource() {
+            return true;
+        }
+
+        @Override
+        public Set<String> positiveFields() {
+            return Set.of("partition");
+        }
     }
 
     /** Saturable uptake, vmax·A/(km + A) (vmax in amount/h, km in amount). */
@@ -150,9 +218,25 @@ public sealed interface RateLaw {
         public String formula(String from, String to) {
             return p(vmax) + "*" + from + "/(" + p(km) + "+" + from + ")";
         }
+
+        public String template() {
+            return "vmax*max(A,0)/(km+max(A,0))";
+        }
+
+        public boolean stopsAtEmptySource() {
+            return true;
+        }
+
+        @Override
+        public Set<String> positiveFields() {
+            return Set.of("km");
+        }
     }
 
-    /** Cooperative uptake, vmax·Aⁿ/(k50ⁿ + Aⁿ) (vmax in amount/h, k50 in amount, n > 0). */
+    /**
+     * Cooperative uptake, vmax·Aⁿ/(k50ⁿ + Aⁿ) (vmax in amount/h, k50 in amount, n &gt; 0), computed as
+     * vmax·h(A/k50) with h(x) = xⁿ/(1 + xⁿ) in a form that cannot overflow (n = 200 works).
+     */
     record Hill(String vmax, String k50, String n) implements RateLaw {
         /** Canonicalises the fields. */
         public Hill {
@@ -175,6 +259,19 @@ public sealed interface RateLaw {
 
         public String formula(String from, String to) {
             return p(vmax) + "*" + from + "^" + p(n) + "/(" + p(k50) + "^" + p(n) + "+" + from + "^" + p(n) + ")";
+        }
+
+        public String template() {
+            return "vmax*hill(max(A,0)/k50,n)";
+        }
+
+        public boolean stopsAtEmptySource() {
+            return true;
+        }
+
+        @Override
+        public Set<String> positiveFields() {
+            return Set.of("k50", "n");
         }
     }
 
@@ -200,6 +297,19 @@ public sealed interface RateLaw {
 
         public String formula(String from, String to) {
             return p(kmax) + "*(1-" + to + "/" + p(cap) + ")*" + from;
+        }
+
+        public String template() {
+            return "kmax*(1-A_to/cap)*max(A,0)";
+        }
+
+        public boolean stopsAtEmptySource() {
+            return true;
+        }
+
+        @Override
+        public Set<String> positiveFields() {
+            return Set.of("cap");
         }
     }
 
@@ -229,11 +339,20 @@ public sealed interface RateLaw {
         public String formula(String from, String to) {
             return p(k) + "*" + from + "*(" + p(cap) + "-" + to + ")";
         }
+
+        public String template() {
+            return "k*max(A,0)*(cap-A_to)";
+        }
+
+        public boolean stopsAtEmptySource() {
+            return true;
+        }
     }
 
     /**
      * Uptake whose rate constant grows with time since injection, kmax·tⁿ/(t50ⁿ + tⁿ)·A
-     * (the phagocyte uptake of the Lin et al. 2016 PBPK lineage; t in h).
+     * (the phagocyte uptake of the Lin et al. 2016 PBPK lineage; t in h), computed as kmax·h(t/t50)·A
+     * with h(x) = xⁿ/(1 + xⁿ) in a form that cannot overflow or underflow.
      */
     record HillTime(String kmax, String t50, String n) implements RateLaw {
         /** Canonicalises the fields. */
@@ -257,6 +376,19 @@ public sealed interface RateLaw {
 
         public String formula(String from, String to) {
             return p(kmax) + "*t^" + p(n) + "/(" + p(t50) + "^" + p(n) + "+t^" + p(n) + ")*" + from;
+        }
+
+        public String template() {
+            return "kmax*hill(max(t,0)/t50,n)*A";
+        }
+
+        public boolean stopsAtEmptySource() {
+            return true;
+        }
+
+        @Override
+        public Set<String> positiveFields() {
+            return Set.of("t50", "n");
         }
     }
 
@@ -285,6 +417,14 @@ public sealed interface RateLaw {
         public String formula(String from, String to) {
             return p(rate);
         }
+
+        public String template() {
+            return "rate";
+        }
+
+        public boolean stopsAtEmptySource() {
+            return false;
+        }
     }
 
     /**
@@ -311,6 +451,20 @@ public sealed interface RateLaw {
 
         public String formula(String from, String to) {
             return rate;
+        }
+
+        /** The expression itself: its names are the model's compartments, parameters and t. */
+        public String template() {
+            return rate;
+        }
+
+        @Override
+        public boolean readsModelNames() {
+            return true;
+        }
+
+        public boolean stopsAtEmptySource() {
+            return false;
         }
     }
 
@@ -343,6 +497,15 @@ public sealed interface RateLaw {
         public String formula(String from, String to) {
             return "custom: " + description;
         }
+
+        /** None: the rate is a Java function. */
+        public String template() {
+            return null;
+        }
+
+        public boolean stopsAtEmptySource() {
+            return false;
+        }
     }
 
     /** A rate as a Java function, for {@link Custom} laws. */
@@ -357,6 +520,48 @@ public sealed interface RateLaw {
          * @return the rate of transfer from the source to the destination
          */
         double rate(double t, double[] amounts, Parameters parameters);
+    }
+
+    // ---- the law types of model files ----------------------------------------------------------
+
+    /** The types a model file may name, in the order of the table above (custom laws are Java only). */
+    static List<String> types() {
+        return List.of("firstOrder", "flow", "permeability", "michaelisMenten", "hill", "capacity",
+            "bimolecularCapacity", "hillTime", "zeroOrder", "expression");
+    }
+
+    /**
+     * The law of a model-file type, its fields read by name from {@code field} (which may throw for a
+     * missing field).
+     *
+     * @throws IllegalArgumentException for an unknown type, listing the known ones
+     */
+    static RateLaw of(String type, UnaryOperator<String> field) {
+        Checks.notNull("law type", type);
+        Checks.notNull("law fields", field);
+        return switch (type) {
+            case "firstOrder" -> new FirstOrder(field.apply("k"));
+            case "flow" -> new Flow(field.apply("q"));
+            case "permeability" -> new Permeability(field.apply("pa"), field.apply("partition"));
+            case "michaelisMenten" -> new MichaelisMenten(field.apply("vmax"), field.apply("km"));
+            case "hill" -> new Hill(field.apply("vmax"), field.apply("k50"), field.apply("n"));
+            case "capacity" -> new Capacity(field.apply("kmax"), field.apply("cap"));
+            case "bimolecularCapacity" -> new BimolecularCapacity(field.apply("k"), field.apply("cap"));
+            case "hillTime" -> new HillTime(field.apply("kmax"), field.apply("t50"), field.apply("n"));
+            case "zeroOrder" -> new ZeroOrder(field.apply("rate"));
+            case "expression" -> new Expression(field.apply("rate"));
+            default -> throw Checks.unknown("law type", type, types());
+        };
+    }
+
+    /** The field names of a model-file type, in order. */
+    static List<String> fieldsOf(String type) {
+        List<String> names = new ArrayList<>();
+        of(type, name -> {
+            names.add(name);
+            return "1";
+        });
+        return List.copyOf(names);
     }
 
     // ---- factories ---------------------------------------------------------------------------
@@ -439,7 +644,6 @@ public sealed interface RateLaw {
     }
 
     private static String p(String s) {
-        return org.nanopk.internal.Expr.isName(s) || Objects.requireNonNullElse(s, "").matches("[0-9.e+-]+")
-            ? s : "(" + s + ")";
+        return Expr.isName(s) || Checks.isDecimal(s) && !s.startsWith("-") ? s : "(" + s + ")";
     }
 }

@@ -3,7 +3,6 @@ package org.nanopk;
 import java.util.Arrays;
 
 import org.nanopk.internal.Checks;
-import org.nanopk.internal.Table;
 
 /**
  * One quantity over time: the amount, concentration or %ID of one compartment or output at the
@@ -179,7 +178,7 @@ public final class Series {
     /** A two-column table: time, value. */
     @Override
     public String toString() {
-        Table t = new Table("time (h)", name + " (" + unit + ")");
+        Table.Builder t = Table.builder("time (h)", name + " (" + unit + ")");
         for (int i = 0; i < times.length; i++) {
             if (times.length > 40 && i == 20) {
                 t.ellipsis();

@@ -3,16 +3,15 @@ package org.nanopk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.csv.CSVPrinter;
 import org.nanopk.internal.Checks;
-import org.nanopk.internal.CompiledModel;
-import org.nanopk.internal.Kinetics;
-import org.nanopk.internal.Table;
+import org.nanopk.internal.Csv;
+import org.nanopk.internal.SafeFiles;
+import org.nanopk.internal.TextChart;
 import org.nanopk.solve.SolverStats;
 
 /**
@@ -69,11 +68,11 @@ public final class Simulation {
         CompiledModel cm = model.kinetics().model();
         out = new double[times.length * no];
         double[] env = new double[cm.envSize()];
-        double[] p = model.kinetics().parameterArray();
-        System.arraycopy(p, 0, env, 0, p.length);
+        model.kinetics().loadParameters(env);
+        int np = cm.parameters().size();
         for (int i = 0; i < times.length; i++) {
-            System.arraycopy(states, i * ns, env, p.length, ns);
-            env[p.length + ns] = times[i];
+            System.arraycopy(states, i * ns, env, np, ns);
+            env[np + ns] = times[i];
             for (int k = 0; k < no; k++) {
                 double v = cm.output(k, env);
                 if (!Double.isFinite(v)) {
@@ -323,7 +322,7 @@ public final class Simulation {
         for (int j = 0; j < cols.size(); j++) {
             header[j + 1] = cols.get(j);
         }
-        Table t = new Table(header);
+        Table.Builder t = Table.builder(header);
         for (int i = 0; i < times.length; i++) {
             if (times.length > 40 && i == 20) {
                 t.ellipsis();
@@ -339,31 +338,28 @@ public final class Simulation {
         return t.toString();
     }
 
-    /** A chart of the amounts of these compartments and outputs (all if none) over time; save it as PNG or SVG. */
-    public org.nanopk.plot.Chart chart(String... names) {
-        return org.nanopk.plot.Chart.amounts(this, names);
-    }
-
     /**
      * A text chart of these compartments and outputs (all if none) for the terminal, log y axis when the
      * values span more than three decades.
      */
     public String plot(String... names) {
-        String[] n = names.length == 0 ? names().toArray(new String[0]) : names;
-        List<Series> s = new ArrayList<>();
+        List<String> n = names.length == 0 ? names() : List.of(names);
+        List<double[]> xs = new ArrayList<>();
+        List<double[]> ys = new ArrayList<>();
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
         for (String name : n) {
-            Series a = amount(name);
-            s.add(a);
-            for (double v : a.values()) {
-                if (v > 0) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
+            double[] v = column(name);
+            xs.add(times);
+            ys.add(v);
+            for (double x : v) {
+                if (x > 0) {
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
                 }
             }
         }
-        return org.nanopk.plot.TextChart.render(model.name(), s, 72, 18, hi > 1000 * lo);
+        return TextChart.render(model.name(), n, xs, ys, 72, 18, hi > 1000 * lo);
     }
 
     /** Header line and a table of all amounts (long tables are elided in the middle). */
@@ -384,54 +380,63 @@ public final class Simulation {
      */
     public void toCsv(Writer out) {
         try {
-            out.write(csvHeader());
-            out.write('\n');
-            writeRows(out);
+            appendCsv(out, true);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Writes the CSV to a file (UTF-8). */
+    /** Writes the CSV to a file (UTF-8), replacing it only once the new content is complete. */
     public void toCsv(Path file) {
-        Checks.notNull("file", file);
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            toCsv(w);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        SafeFiles.write(file, w -> appendCsv(w, true));
     }
 
     /** The CSV as a string. */
     public String toCsv() {
-        java.io.StringWriter w = new java.io.StringWriter();
-        toCsv(w);
-        return w.toString();
-    }
-
-    String csvHeader() {
-        return (id != null ? "ID,TIME,EVID," : "time,") + String.join(",", names());
-    }
-
-    void writeRows(Writer out) throws IOException {
-        double[] outputs = outputs();
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < times.length; i++) {
-            sb.setLength(0);
+        try {
+            appendCsv(sb, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Appends the CSV rows to {@code out}, after the header line if {@code header} (so that several
+     * subjects' simulations make one file).
+     */
+    public void appendCsv(Appendable out, boolean header) throws IOException {
+        CSVPrinter p = Csv.printer(out);
+        List<String> cells = new ArrayList<>();
+        if (header) {
             if (id != null) {
-                sb.append(id).append(',').append(times[i]).append(',').append(evid[i]);
+                cells.addAll(List.of("ID", "TIME", "EVID"));
             } else {
-                sb.append(times[i]);
+                cells.add("time");
+            }
+            cells.addAll(names());
+            p.printRecord(cells);
+        }
+        double[] outputs = outputs();
+        for (int i = 0; i < times.length; i++) {
+            cells.clear();
+            if (id != null) {
+                cells.add(id);
+                cells.add(Csv.number(times[i]));
+                cells.add(Integer.toString(evid[i]));
+            } else {
+                cells.add(Csv.number(times[i]));
             }
             for (int j = 0; j < ns; j++) {
-                sb.append(',').append(states[i * ns + j]);
+                cells.add(Csv.number(states[i * ns + j]));
             }
             for (int k = 0; k < no; k++) {
-                sb.append(',').append(outputs[i * no + k]);
+                cells.add(Csv.number(outputs[i * no + k]));
             }
-            sb.append('\n');
-            out.write(sb.toString());
+            p.printRecord(cells);
         }
+        p.flush();
     }
 }

@@ -56,7 +56,7 @@ class BadInputTest {
         rejects(() -> Dose.bolus("blood", 1).at(-1), "time = -1", "before time 0");
         rejects(() -> Dose.infusion("blood", 10, 0), "duration", "> 0");
         rejects(() -> Dose.infusionAtRate("blood", 10, Double.POSITIVE_INFINITY), "rate", "Infinity");
-        rejects(() -> Dose.bolus("blood", 1).every(0, 3), "interval", "> 0");
+        rejects(() -> Dose.bolus("blood", 1).repeated(3, 0), "interval", "> 0");
         rejects(() -> base().dose(Dose.bolus("liver", 1)).build(), "unknown compartment 'liver'", "known: blood, urine");
         rejects(() -> base().build().simulate(Regimen.of(Dose.bolus("gut", 1)), 1, 2), "unknown compartment 'gut'",
             "known: blood, urine");

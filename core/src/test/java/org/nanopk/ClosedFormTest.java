@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.nanopk.solve.Solver;
 
 /**
- * The foundation's reference problems (design §7) against their closed forms, worked out in each
+ * The reference problems of the README (NP9 and the analytic ones) against their closed forms, worked out in each
  * test. Tolerance: relative 1e-8 of the largest amount, with the solver at rtol 1e-12.
  */
 class ClosedFormTest {
@@ -67,7 +67,7 @@ class ClosedFormTest {
         double k = 0.15;
         double d = 10;
         double[] times = Times.grid(0, 60, 0.5);
-        Simulation s = oneCompartment(k).simulate(Regimen.of(Dose.bolus("blood", d).every(12, 4)), times, TIGHT);
+        Simulation s = oneCompartment(k).simulate(Regimen.of(Dose.bolus("blood", d).repeated(4, 12)), times, TIGHT);
         for (double t : times) {
             double expected = 0;
             for (int i = 0; i < 4; i++) {

@@ -11,7 +11,7 @@ import org.nanopk.mechanism.Presets;
 import org.nanopk.solve.Solver;
 
 /**
- * NONMEM's dosing semantics (design §11), each scenario against a closed form worked out in its
+ * NONMEM's dosing semantics (as the README's Dosing section states them), each scenario against a closed form worked out in its
  * comments. One compartment "central" eliminated at k into a sink; "depot" absorbed at ka.
  * Tolerance: 1e-9 relative to the dose (the linear models are solved exactly).
  */
@@ -53,7 +53,7 @@ class DosingSemanticsTest {
     void repeatedOralDosesAreSummedBatemanFunctions() {
         // D into depot every 12 h, 5 doses: central(t) = Σ D ka/(ka-k) (e^{-k u} - e^{-ka u}), u = t - t_i >= 0
         double d = 100;
-        Simulation s = model().simulate(Regimen.of(Dose.bolus("depot", d).every(12, 5)), Times.grid(0, 72, 0.5));
+        Simulation s = model().simulate(Regimen.of(Dose.bolus("depot", d).repeated(5, 12)), Times.grid(0, 72, 0.5));
         check(s, "central", t -> {
             double sum = 0;
             for (int i = 0; i < 5; i++) {
@@ -235,7 +235,7 @@ class DosingSemanticsTest {
         Solver solver = Solver.auto().withTolerances(1e-10, 1e-12);
         Simulation ss = np9.simulate(Regimen.of(Dose.bolus("B", 100).withSteadyState(1, 24)),
             new double[] {12}, solver);
-        Simulation train = np9.simulate(Regimen.of(Dose.bolus("B", 100).every(24, 100)), new double[] {99 * 24 + 12},
+        Simulation train = np9.simulate(Regimen.of(Dose.bolus("B", 100).repeated(100, 24)), new double[] {99 * 24 + 12},
             solver);
         assertTrue(ss.steadyStateCycles() > 10, "cycles integrated: " + ss.steadyStateCycles());
         for (String c : new String[] {"B", "Ti", "Tm", "E", "C"}) {
@@ -250,7 +250,7 @@ class DosingSemanticsTest {
         // doses, after which the transient has decayed by e^{-k·150·8} (the slowest rate is k = 0.2/h)
         Model m = model();
         Regimen ss = Regimen.of(Dose.infusion("depot", 40, 3).withSteadyState(1, 8));
-        Regimen train = Regimen.of(Dose.infusion("depot", 40, 3).every(8, 150));
+        Regimen train = Regimen.of(Dose.infusion("depot", 40, 3).repeated(150, 8));
         Simulation exact = m.simulate(ss, Times.grid(0, 8, 1), Solver.auto());
         Simulation explicit = m.simulate(train, Times.grid(149 * 8, 150 * 8, 1), Solver.auto());
         for (int i = 0; i < exact.size(); i++) {

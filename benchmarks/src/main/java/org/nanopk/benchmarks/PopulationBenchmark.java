@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Population throughput: NP9 (design §7: every parameter × exp(0.3·z)) with hourly outputs 0–168 h,
+ * Population throughput: NP9 (every parameter × exp(0.3·z), z standard normal) with hourly outputs 0–168 h,
  * and the Chou 2023 model (its tumour parameters varied the same way) with outputs every hour to 180 h;
  * each subject's tumour %ID is streamed into percentile bands and DE24 into readout statistics. One
  * operation is one population of {@code subjects}; subjects per second = subjects / (s/op). Run with

@@ -7,7 +7,7 @@ import org.nanopk.Times;
 import org.nanopk.mechanism.Presets;
 import org.nanopk.solve.Solver;
 
-/** The benchmark problems (design §7), their output grids and high-accuracy references. */
+/** The benchmark problems (NP9, NP9-stiff, NP9-linear; see {@code Presets}), their output grids and high-accuracy references. */
 final class Problems {
     private Problems() {
     }

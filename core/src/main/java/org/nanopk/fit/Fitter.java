@@ -63,56 +63,78 @@ public final class Fitter {
     private static final double LOG_OFFSET = 1500;
     private static final double CHI2_95 = 3.841458820694124;
 
-    private final Model model;
-    private final Observations data;
-    private final List<String> free;
-    private final Set<String> linear;
-    private final Map<String, double[]> bounds;
-    private final Map<String, Double> fixed;
-    private final ErrorModel error;
-    private final int starts;
-    private final long seed;
-    private final int maxIterations;
-    private final int maxEvaluations;
-    private final Solver solver;
-    private final boolean m3;
-    private final double amountFactor;
-    private final List<String> profiles;
-    private boolean underdetermined;
+    /** Everything a fit is configured with. */
+    private record Spec(Model model, Observations data, List<String> free, Set<String> linear,
+                        Map<String, List<Double>> bounds, Map<String, Double> fixed, ErrorModel error, int starts,
+                        long seed, int maxIterations, int maxEvaluations, Solver solver, boolean m3,
+                        double amountFactor, List<String> profiles, boolean underdetermined) {
+        Spec with(java.util.function.Consumer<Builder> change) {
+            Builder b = new Builder(this);
+            change.accept(b);
+            return b.build();
+        }
+    }
 
-    private Fitter(Model model, Observations data, List<String> free, Set<String> linear, Map<String, double[]> bounds,
-                   Map<String, Double> fixed, ErrorModel error, int starts, long seed, int maxIterations,
-                   int maxEvaluations, Solver solver, boolean m3, double amountFactor, List<String> profiles) {
-        this.model = model;
-        this.data = data;
-        this.free = free;
-        this.linear = linear;
-        this.bounds = bounds;
-        this.fixed = fixed;
-        this.error = error;
-        this.starts = starts;
-        this.seed = seed;
-        this.maxIterations = maxIterations;
-        this.maxEvaluations = maxEvaluations;
-        this.solver = solver;
-        this.m3 = m3;
-        this.amountFactor = amountFactor;
-        this.profiles = profiles;
+    /** A changed copy of a spec (private: the fitter's fields stay final). */
+    private static final class Builder {
+        private final Model model;
+        private final Observations data;
+        List<String> free;
+        Set<String> linear;
+        Map<String, List<Double>> bounds;
+        Map<String, Double> fixed;
+        ErrorModel error;
+        int starts;
+        long seed;
+        int maxIterations;
+        int maxEvaluations;
+        Solver solver;
+        boolean m3;
+        double amountFactor;
+        List<String> profiles;
+        boolean underdetermined;
+
+        Builder(Spec s) {
+            model = s.model();
+            data = s.data();
+            free = s.free();
+            linear = s.linear();
+            bounds = s.bounds();
+            fixed = s.fixed();
+            error = s.error();
+            starts = s.starts();
+            seed = s.seed();
+            maxIterations = s.maxIterations();
+            maxEvaluations = s.maxEvaluations();
+            solver = s.solver();
+            m3 = s.m3();
+            amountFactor = s.amountFactor();
+            profiles = s.profiles();
+            underdetermined = s.underdetermined();
+        }
+
+        Spec build() {
+            return new Spec(model, data, free, linear, bounds, fixed, error, starts, seed, maxIterations,
+                maxEvaluations, solver, m3, amountFactor, profiles, underdetermined);
+        }
+    }
+
+    private final Spec spec;
+
+    private Fitter(Spec spec) {
+        this.spec = spec;
     }
 
     /** A fitter of {@code model} to {@code observations}; name the parameters to estimate next. */
     public static Fitter of(Model model, Observations observations) {
         Checks.notNull("model", model);
         Checks.notNull("observations", observations);
-        return new Fitter(model, observations, List.of(), Set.of(), Map.of(), Map.of(), ErrorModel.proportional(0.1),
-            1, 1, 200, 20_000, Solver.auto(), false, Double.NaN, List.of());
+        return new Fitter(new Spec(model, observations, List.of(), Set.of(), Map.of(), Map.of(),
+            ErrorModel.proportional(0.1), 1, 1, 200, 20_000, Solver.auto(), false, Double.NaN, List.of(), false));
     }
 
-    private Fitter copy(List<String> f, Set<String> lin, Map<String, double[]> b, Map<String, Double> fx, ErrorModel e,
-                        int st, long sd, int it, int ev, Solver so, boolean mm, double af, List<String> pr) {
-        Fitter c = new Fitter(model, data, f, lin, b, fx, e, st, sd, it, ev, so, mm, af, pr);
-        c.underdetermined = underdetermined;
-        return c;
+    private Fitter with(java.util.function.Consumer<Builder> change) {
+        return new Fitter(spec.with(change));
     }
 
     /**
@@ -120,30 +142,26 @@ public final class Fitter {
      * finds one of many best fits, and standard errors are not available.
      */
     public Fitter withUnderdeterminedAllowed() {
-        Fitter c = copy(free, linear, bounds, fixed, error, starts, seed, maxIterations, maxEvaluations, solver, m3,
-            amountFactor, profiles);
-        c.underdetermined = true;
-        return c;
+        return with(b -> b.underdetermined = true);
     }
 
     /** Estimates these parameters on a log scale (starting from the model's values). */
     public Fitter estimate(String... names) {
         Checks.notNull("parameter names", names);
-        List<String> f = new ArrayList<>(free);
+        List<String> f = new ArrayList<>(spec.free());
         for (String n : names) {
             f.add(Checks.notNull("parameter name", n));
         }
-        return copy(List.copyOf(f), linear, bounds, fixed, error, starts, seed, maxIterations, maxEvaluations, solver,
-            m3, amountFactor, profiles);
+        List<String> all = List.copyOf(f);
+        return with(b -> b.free = all);
     }
 
     /** Estimates these parameters on their natural scale (they may then become zero or negative). */
     public Fitter estimateLinear(String... names) {
-        Set<String> lin = new LinkedHashSet<>(linear);
+        Set<String> lin = new LinkedHashSet<>(spec.linear());
         lin.addAll(Arrays.asList(names));
-        Fitter f = estimate(names);
-        return f.copy(f.free, Set.copyOf(lin), bounds, fixed, error, starts, seed, maxIterations, maxEvaluations,
-            solver, m3, amountFactor, profiles);
+        Set<String> all = Set.copyOf(lin);
+        return estimate(names).with(b -> b.linear = all);
     }
 
     /** Keeps an estimated parameter within [lower, upper] (natural scale). */
@@ -153,24 +171,24 @@ public final class Fitter {
             throw new IllegalArgumentException("bounds of " + name + ": lower = " + lower + ", upper = " + upper
                 + ": expected lower < upper");
         }
-        Map<String, double[]> b = new LinkedHashMap<>(bounds);
-        b.put(name, new double[] {lower, upper});
-        return copy(free, linear, Map.copyOf(b), fixed, error, starts, seed, maxIterations, maxEvaluations, solver, m3,
-            amountFactor, profiles);
+        Map<String, List<Double>> m = new LinkedHashMap<>(spec.bounds());
+        m.put(name, List.of(lower, upper));
+        Map<String, List<Double>> all = Map.copyOf(m);
+        return with(b -> b.bounds = all);
     }
 
     /** Sets a parameter to a value and keeps it fixed. */
     public Fitter fix(String name, double value) {
-        Map<String, Double> f = new LinkedHashMap<>(fixed);
+        Map<String, Double> f = new LinkedHashMap<>(spec.fixed());
         f.put(Checks.notNull("parameter name", name), Checks.finite("fixed value of " + name, value));
-        return copy(free, linear, bounds, Map.copyOf(f), error, starts, seed, maxIterations, maxEvaluations, solver, m3,
-            amountFactor, profiles);
+        Map<String, Double> all = Map.copyOf(f);
+        return with(b -> b.fixed = all);
     }
 
     /** The residual error model (default: proportional, b estimated from 0.1). */
     public Fitter withErrorModel(ErrorModel e) {
-        return copy(free, linear, bounds, fixed, Checks.notNull("error model", e), starts, seed, maxIterations,
-            maxEvaluations, solver, m3, amountFactor, profiles);
+        Checks.notNull("error model", e);
+        return with(b -> b.error = e);
     }
 
     /** Tries {@code n} starts (the first from the initial values), random ones drawn with {@code seed}. */
@@ -178,8 +196,10 @@ public final class Fitter {
         if (n < 1) {
             throw new IllegalArgumentException("starts = " + n + ": expected at least 1");
         }
-        return copy(free, linear, bounds, fixed, error, n, randomSeed, maxIterations, maxEvaluations, solver, m3,
-            amountFactor, profiles);
+        return with(b -> {
+            b.starts = n;
+            b.seed = randomSeed;
+        });
     }
 
     /** Limits the optimiser's iterations and model evaluations per start. */
@@ -188,20 +208,21 @@ public final class Fitter {
             throw new IllegalArgumentException("limits " + iterations + " iterations, " + evaluations
                 + " evaluations: expected both >= 1");
         }
-        return copy(free, linear, bounds, fixed, error, starts, seed, iterations, evaluations, solver, m3,
-            amountFactor, profiles);
+        return with(b -> {
+            b.maxIterations = iterations;
+            b.maxEvaluations = evaluations;
+        });
     }
 
     /** The solver of the model simulations (default: automatic, rtol 1e-8). */
     public Fitter withSolver(Solver s) {
-        return copy(free, linear, bounds, fixed, error, starts, seed, maxIterations, maxEvaluations,
-            Checks.notNull("solver", s), m3, amountFactor, profiles);
+        Checks.notNull("solver", s);
+        return with(b -> b.solver = s);
     }
 
     /** Uses values below the limit of quantification through the M3 likelihood instead of leaving them out. */
     public Fitter withM3() {
-        return copy(free, linear, bounds, fixed, error, starts, seed, maxIterations, maxEvaluations, solver, true,
-            amountFactor, profiles);
+        return with(b -> b.m3 = true);
     }
 
     /**
@@ -216,14 +237,13 @@ public final class Fitter {
             case "g" -> 1e6;
             default -> throw new IllegalArgumentException("unknown amount unit '" + unit + "'; known: ng, µg, mg, g");
         };
-        return copy(free, linear, bounds, fixed, error, starts, seed, maxIterations, maxEvaluations, solver, m3, f,
-            profiles);
+        return with(b -> b.amountFactor = f);
     }
 
     /** Also computes profile-likelihood 95 % intervals for these estimated parameters. */
     public Fitter withProfiles(String... names) {
-        return copy(free, linear, bounds, fixed, error, starts, seed, maxIterations, maxEvaluations, solver, m3,
-            amountFactor, List.copyOf(Arrays.asList(names)));
+        List<String> all = List.copyOf(Arrays.asList(names));
+        return with(b -> b.profiles = all);
     }
 
     // ---- the problem ----------------------------------------------------------------------------
@@ -252,53 +272,54 @@ public final class Fitter {
         double[] bestPoint;
 
         Problem() {
-            Model m = model;
-            for (Map.Entry<String, Double> e : fixed.entrySet()) {
+            Model m = spec.model();
+            for (Map.Entry<String, Double> e : spec.fixed().entrySet()) {
                 requireParameter(e.getKey(), "fixed parameter");
-                if (free.contains(e.getKey())) {
+                if (spec.free().contains(e.getKey())) {
                     throw new IllegalArgumentException("parameter " + e.getKey() + " is both fixed and estimated; "
                         + "expected one or the other");
                 }
             }
-            if (!fixed.isEmpty()) {
-                m = m.with(fixed);
+            if (!spec.fixed().isEmpty()) {
+                m = m.with(spec.fixed());
             }
             base = m;
-            if (free.isEmpty()) {
+            if (spec.free().isEmpty()) {
                 throw new IllegalArgumentException("no parameters to estimate; name them with estimate(...), known: "
-                    + String.join(", ", model.parameters().names()));
+                    + String.join(", ", spec.model().parameters().names()));
             }
             Set<String> seen = new LinkedHashSet<>();
-            for (String f : free) {
+            for (String f : spec.free()) {
                 requireParameter(f, "estimated parameter");
                 if (!seen.add(f)) {
                     throw new IllegalArgumentException("parameter " + f + " is listed twice to estimate");
                 }
             }
-            for (String b : bounds.keySet()) {
-                if (!free.contains(b)) {
+            for (String b : spec.bounds().keySet()) {
+                if (!spec.free().contains(b)) {
                     throw new IllegalArgumentException("bounds for " + b + ", which is not estimated; estimated: "
-                        + String.join(", ", free));
+                        + String.join(", ", spec.free()));
                 }
             }
-            for (String pr : profiles) {
-                if (!free.contains(pr)) {
+            for (String pr : spec.profiles()) {
+                if (!spec.free().contains(pr)) {
                     throw new IllegalArgumentException("profile of " + pr + ", which is not estimated; estimated: "
-                        + String.join(", ", free));
+                        + String.join(", ", spec.free()));
                 }
             }
-            p = free.size();
-            pe = error.estimated() ? error.size() : 0;
+            p = spec.free().size();
+            pe = spec.error().estimated() ? spec.error().size() : 0;
             lower = new double[p + pe];
             upper = new double[p + pe];
             start = new double[p + pe];
             log = new boolean[p + pe];
             for (int j = 0; j < p; j++) {
-                String n = free.get(j);
+                String n = spec.free().get(j);
                 double v = base.parameter(n);
-                log[j] = !linear.contains(n);
-                double[] b = bounds.getOrDefault(n, new double[] {log[j] ? 0 : Double.NEGATIVE_INFINITY,
-                    Double.POSITIVE_INFINITY});
+                log[j] = !spec.linear().contains(n);
+                List<Double> given = spec.bounds().get(n);
+                double[] b = given != null ? new double[] {given.get(0), given.get(1)}
+                    : new double[] {log[j] ? 0 : Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
                 if (log[j]) {
                     if (!(v > 0)) {
                         throw new IllegalArgumentException("parameter " + n + " = " + v + " cannot be estimated on a log "
@@ -321,7 +342,7 @@ public final class Fitter {
                         + b[0] + ", " + b[1] + "]");
                 }
             }
-            double[] ev = error.values();
+            double[] ev = spec.error().values();
             for (int j = 0; j < pe; j++) {
                 log[p + j] = true;
                 start[p + j] = Math.log(ev[j]);
@@ -329,12 +350,12 @@ public final class Fitter {
                 upper[p + j] = Double.POSITIVE_INFINITY;
             }
             // observations: resolve names, check what can be predicted, group by subject
-            if (data.size() == 0) {
+            if (spec.data().size() == 0) {
                 throw new IllegalArgumentException("no observations to fit");
             }
             double maxY = 0;
-            for (Point pt : data.points()) {
-                if (pt.censored() && !m3) {
+            for (Point pt : spec.data().points()) {
+                if (pt.censored() && !spec.m3()) {
                     continue;
                 }
                 String name = resolve(pt.name());
@@ -346,15 +367,15 @@ public final class Fitter {
                 maxY = Math.max(maxY, pt.value());
             }
             int fitted = points.size();
-            if (fitted < p + pe && !underdetermined) {
-                throw new IllegalArgumentException(fitted + " observations to fit (" + (data.size() - fitted)
+            if (fitted < p + pe && !spec.underdetermined()) {
+                throw new IllegalArgumentException(fitted + " observations to fit (" + (spec.data().size() - fitted)
                     + " below the limit of quantification left out) but " + (p + pe) + " parameters to estimate ("
                     + String.join(", ", allNames()) + "); expected at least as many observations as parameters "
                     + "(or withUnderdeterminedAllowed())");
             }
             sdFloor = 1e-9 * Math.max(maxY, 1e-300);
-            for (String sid : data.subjects()) {
-                Regimen r = data.regimen(sid) != null ? data.regimen(sid) : base.regimen();
+            for (String sid : spec.data().subjects()) {
+                Regimen r = spec.data().regimen(sid) != null ? spec.data().regimen(sid) : base.regimen();
                 if (r.isEmpty()) {
                     throw new IllegalArgumentException("subject " + sid + " has no doses (neither its own nor the "
                         + "model's regimen); expected at least one");
@@ -389,23 +410,23 @@ public final class Fitter {
                 }
                 subjects.add(new Subject(sid, r, times, pts, rows));
             }
-            boolean errorDependsOnFit = error.kind() != ErrorModel.Kind.ADDITIVE || error.estimated();
+            boolean errorDependsOnFit = spec.error().kind() != ErrorModel.Kind.ADDITIVE || spec.error().estimated();
             boolean anyUnweighted = points.stream().anyMatch(pt -> Double.isNaN(pt.sd()));
             logTerms = errorDependsOnFit && anyUnweighted;
         }
 
         List<String> allNames() {
-            List<String> l = new ArrayList<>(free);
+            List<String> l = new ArrayList<>(spec.free());
             if (pe > 0) {
-                l.addAll(error.names());
+                l.addAll(spec.error().names());
             }
             return l;
         }
 
         private void requireParameter(String n, String what) {
-            if (!model.parameters().contains(n)) {
+            if (!spec.model().parameters().contains(n)) {
                 throw Checks.unknown(what.replace("estimated parameter", "parameter").replace("fixed parameter",
-                    "parameter"), n, model.parameters().names());
+                    "parameter"), n, spec.model().parameters().names());
             }
         }
 
@@ -446,7 +467,7 @@ public final class Fitter {
                 }
             }
             if (!output && (pt.quantity() == Quantity.AMOUNT || pt.quantity() == Quantity.CONCENTRATION)
-                && Double.isNaN(amountFactor)) {
+                && Double.isNaN(spec.amountFactor())) {
                 throw new IllegalArgumentException(where + " is in " + pt.quantity().unit() + "; give the model's "
                     + "amount unit with withAmountUnit(\"mg\") (or ng, µg, g)");
             }
@@ -459,20 +480,20 @@ public final class Fitter {
         Model modelAt(double[] phi) {
             Map<String, Double> v = new LinkedHashMap<>();
             for (int j = 0; j < p; j++) {
-                v.put(free.get(j), log[j] ? Math.exp(phi[j]) : phi[j]);
+                v.put(spec.free().get(j), log[j] ? Math.exp(phi[j]) : phi[j]);
             }
             return base.with(v);
         }
 
         ErrorModel errorAt(double[] phi) {
             if (pe == 0) {
-                return error;
+                return spec.error();
             }
             double[] v = new double[pe];
             for (int j = 0; j < pe; j++) {
                 v[j] = Math.exp(phi[p + j]);
             }
-            return error.withValues(v);
+            return spec.error().withValues(v);
         }
 
         /** Predictions at phi, one per point; throws PkException if the model cannot be solved. */
@@ -480,7 +501,7 @@ public final class Fitter {
             Model m = modelAt(phi);
             double[] f = new double[points.size()];
             for (Subject s : subjects) {
-                Simulation sim = m.simulate(s.regimen(), s.times(), solver);
+                Simulation sim = m.simulate(s.regimen(), s.times(), spec.solver());
                 for (int k = 0; k < s.points().length; k++) {
                     int i = s.points()[k];
                     f[i] = prediction(sim, points.get(i), names.get(i), isOutput.get(i), s.rows()[k]);
@@ -498,9 +519,9 @@ public final class Fitter {
                 case PERCENT_ID_PER_GRAM:
                     return sim.percentIdPerGram(name).value(row);
                 case AMOUNT:
-                    return output ? v : v * amountFactor;
+                    return output ? v : v * spec.amountFactor();
                 case CONCENTRATION:
-                    return output ? v : v * amountFactor / sim.model().mass(name);
+                    return output ? v : v * spec.amountFactor() / sim.model().mass(name);
                 default:
                     return v;
             }
@@ -641,8 +662,8 @@ public final class Fitter {
             .parameterValidator(v -> new ArrayRealVector(
                 shrink(pb.clamp(expand(pb, v.toArray(), active, heldValues, held), held, heldValues), active), false))
             .lazyEvaluation(false)
-            .maxIterations(maxIterations)
-            .maxEvaluations(maxEvaluations)
+            .maxIterations(spec.maxIterations())
+            .maxEvaluations(spec.maxEvaluations())
             .build();
         try {
             LeastSquaresOptimizer.Optimum o = new LevenbergMarquardtOptimizer().optimize(problem);
@@ -652,7 +673,7 @@ public final class Fitter {
                 + "of the objective and the parameters below 1e-10)");
         } catch (MathIllegalStateException e) {
             double[] phi = pb.bestPoint != null ? pb.bestPoint : start.clone();
-            return new Run(phi, pb.bestCost, maxIterations, false, "stopped: " + e.getMessage()
+            return new Run(phi, pb.bestCost, spec.maxIterations(), false, "stopped: " + e.getMessage()
                 + "; the best point found is reported");
         }
     }
@@ -688,9 +709,9 @@ public final class Fitter {
         } catch (PkException e) {
             throw new PkException("the model cannot be solved at the initial parameters: " + e.getMessage(), e.time(), e);
         }
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(spec.seed());
         Run best = null;
-        for (int s = 0; s < starts; s++) {
+        for (int s = 0; s < spec.starts(); s++) {
             double[] x = s == 0 ? pb.start.clone() : randomStart(pb, rng);
             Run run = optimize(pb, x, null);
             if (best == null || run.cost() < best.cost()) {
@@ -739,7 +760,7 @@ public final class Fitter {
         RealMatrix jm = new Array2DRowRealMatrix(js, false);
         RealMatrix info = jm.transpose().multiply(jm);
         double cond = new SingularValueDecomposition(info).getConditionNumber();
-        boolean scaleEstimated = pb.pe > 0 && error.kind() != ErrorModel.Kind.COMBINED
+        boolean scaleEstimated = pb.pe > 0 && spec.error().kind() != ErrorModel.Kind.COMBINED
             && pb.points.stream().allMatch(pt -> Double.isNaN(pt.sd()));
         double s2 = scaleEstimated && m > p ? (double) m / (m - p) : 1;
         double[][] cov = new double[p + pb.pe][p + pb.pe];
@@ -781,7 +802,7 @@ public final class Fitter {
             double se = pb.log[j] ? value * seScale : seScale;
             double lo = pb.log[j] ? Math.exp(phi[j] - 1.959963984540054 * seScale) : phi[j] - 1.959963984540054 * seScale;
             double hi = pb.log[j] ? Math.exp(phi[j] + 1.959963984540054 * seScale) : phi[j] + 1.959963984540054 * seScale;
-            double[] prof = j < p && profiles.contains(allNames.get(j)) ? profile(pb, phi, objective, j, seScale)
+            double[] prof = j < p && spec.profiles().contains(allNames.get(j)) ? profile(pb, phi, objective, j, seScale)
                 : new double[] {Double.NaN, Double.NaN};
             estimates.add(new Fit.Estimate(allNames.get(j), value, se, seScale, 100 * se / Math.abs(value), lo, hi,
                 pb.log[j], j >= p, prof[0], prof[1]));
@@ -793,9 +814,9 @@ public final class Fitter {
             res.add(new Fit.Residual(pt.subject(), pt.time(), pb.names.get(i), pt.value(), f[i], pt.value() - f[i],
                 (pt.value() - f[i]) / sd, pt.censored()));
         }
-        Model fitted = pb.modelAt(phi).withName(model.name());
+        Model fitted = pb.modelAt(phi).withName(spec.model().name());
         return Fit.of(new Fit.Summary(fitted, List.copyOf(estimates), corr, cond, objective, m, List.copyOf(res),
-            best.iterations(), pb.evaluations, best.converged(), best.reason(), starts, e.toString()));
+            best.iterations(), pb.evaluations, best.converged(), best.reason(), spec.starts(), e.toString()));
     }
 
     /** ∂²(−2LL)/∂φ_a∂φ_b by central differences (error parameters only: no re-simulation). */
@@ -885,7 +906,7 @@ public final class Fitter {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Fitter of %s: estimate %s, %s, %d start(s)", model.name(), free, error,
-            starts);
+        return String.format(Locale.ROOT, "Fitter of %s: estimate %s, %s, %d start(s)", spec.model().name(), spec.free(), spec.error(),
+            spec.starts());
     }
 }

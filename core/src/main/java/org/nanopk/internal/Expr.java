@@ -9,7 +9,8 @@ import java.util.function.ToIntFunction;
 
 /**
  * A parsed arithmetic expression: {@code + - * / ^}, parentheses, numbers, names and the functions
- * {@code exp, log, sqrt, pow, min, max}. Internal: the public API passes expressions as text.
+ * {@code exp, log, sqrt, pow, min, max} and {@code hill(x, n)} = xⁿ/(1 + xⁿ) (0 for x ≤ 0), evaluated
+ * without overflow for any n. Internal: the public API passes expressions as text.
  *
  * <p>An expression is parsed once into an immutable tree; {@link #bind} resolves its names to slots
  * of an environment array, and the bound tree is evaluated with {@link #eval} without allocation.
@@ -42,6 +43,30 @@ public abstract class Expr {
 
     abstract int precedence();
 
+    /**
+     * Returns a copy of an unbound tree with every name replaced by {@code replacement.apply(name)},
+     * a tree that may already be bound (used to instantiate rate-law templates).
+     */
+    public abstract Expr substitute(java.util.function.Function<String, Expr> replacement);
+
+    /**
+     * Returns a copy of a bound tree in which every subtree that reads only slots below {@code firstFree}
+     * is replaced by its value in {@code env}: with parameters in the low slots, the tree specialised to
+     * one parameter set.
+     */
+    public final Expr fold(double[] env, int firstFree) {
+        if (!usesSlotFrom(firstFree)) {
+            return new Num(eval(env));
+        }
+        return foldChildren(env, firstFree);
+    }
+
+    /** A copy with every child folded (this node itself reads a free slot). */
+    abstract Expr foldChildren(double[] env, int firstFree);
+
+    /** True when the tree reads a slot at or above {@code slot}. */
+    abstract boolean usesSlotFrom(int slot);
+
     /** Names used by this expression, sorted. */
     public final Set<String> names() {
         Set<String> s = new TreeSet<>();
@@ -67,6 +92,16 @@ public abstract class Expr {
     /** A number literal. */
     public static Expr number(double v) {
         return new Num(v);
+    }
+
+    /** A name already bound to {@code slot} of the environment. */
+    public static Expr slot(String name, int slot) {
+        return new Var(name, slot);
+    }
+
+    /** True when the value depends on a slot at or above {@code slot} (bound trees only). */
+    public final boolean usesSlotAtOrAbove(int slot) {
+        return usesSlotFrom(slot);
     }
 
     /**
@@ -131,7 +166,7 @@ public abstract class Expr {
         IllegalArgumentException error(String what) {
             return new IllegalArgumentException("malformed expression '" + s + "' at character " + (pos + 1)
                 + ": " + what + "; expected numbers, names, + - * / ^, parentheses and "
-                + "exp, log, sqrt, pow, min, max");
+                + "exp, log, sqrt, pow, min, max, hill");
         }
 
         /** Counts one more operator; too many is an error. */
@@ -270,7 +305,7 @@ public abstract class Expr {
                     }
                     return fn(name, args.get(0));
                 }
-                case "pow", "min", "max" -> {
+                case "pow", "min", "max", "hill" -> {
                     if (n != 2) {
                         pos = start;
                         throw error(name + " takes 2 arguments, got " + n);
@@ -279,6 +314,7 @@ public abstract class Expr {
                     Expr b = args.get(1);
                     return switch (name) {
                         case "pow" -> pow(a, b);
+                        case "hill" -> new Hill(a, b, false);
                         case "min" -> new MinMax(true, a, b);
                         default -> new MinMax(false, a, b);
                     };
@@ -458,6 +494,21 @@ public abstract class Expr {
         }
 
         @Override
+        public Expr substitute(java.util.function.Function<String, Expr> replacement) {
+            return this;
+        }
+
+        @Override
+        Expr foldChildren(double[] env, int firstFree) {
+            return this;
+        }
+
+        @Override
+        boolean usesSlotFrom(int slot) {
+            return false;
+        }
+
+        @Override
         public boolean isConstant() {
             return true;
         }
@@ -508,6 +559,25 @@ public abstract class Expr {
         }
 
         @Override
+        public Expr substitute(java.util.function.Function<String, Expr> replacement) {
+            Expr r = replacement.apply(name);
+            if (r == null) {
+                throw new IllegalArgumentException("no value for '" + name + "'");
+            }
+            return r;
+        }
+
+        @Override
+        Expr foldChildren(double[] env, int firstFree) {
+            return this;
+        }
+
+        @Override
+        boolean usesSlotFrom(int s) {
+            return slot >= s;
+        }
+
+        @Override
         int precedence() {
             return 9;
         }
@@ -548,6 +618,21 @@ public abstract class Expr {
         @Override
         boolean usesSlot(int slot) {
             return a.usesSlot(slot);
+        }
+
+        @Override
+        public Expr substitute(java.util.function.Function<String, Expr> replacement) {
+            return neg(a.substitute(replacement));
+        }
+
+        @Override
+        Expr foldChildren(double[] env, int firstFree) {
+            return neg(a.fold(env, firstFree));
+        }
+
+        @Override
+        boolean usesSlotFrom(int slot) {
+            return a.usesSlotFrom(slot);
         }
 
         @Override
@@ -638,6 +723,32 @@ public abstract class Expr {
         }
 
         @Override
+        public Expr substitute(java.util.function.Function<String, Expr> replacement) {
+            return make(op, a.substitute(replacement), b.substitute(replacement));
+        }
+
+        @Override
+        Expr foldChildren(double[] env, int firstFree) {
+            return make(op, a.fold(env, firstFree), b.fold(env, firstFree));
+        }
+
+        @Override
+        boolean usesSlotFrom(int slot) {
+            return a.usesSlotFrom(slot) || b.usesSlotFrom(slot);
+        }
+
+        /** The simplifying constructor of {@code op}. */
+        static Expr make(char op, Expr a, Expr b) {
+            return switch (op) {
+                case '+' -> add(a, b);
+                case '-' -> sub(a, b);
+                case '*' -> mul(a, b);
+                case '/' -> div(a, b);
+                default -> pow(a, b);
+            };
+        }
+
+        @Override
         int precedence() {
             return switch (op) {
                 case '+', '-' -> 1;
@@ -716,6 +827,21 @@ public abstract class Expr {
         }
 
         @Override
+        public Expr substitute(java.util.function.Function<String, Expr> replacement) {
+            return fn(name, a.substitute(replacement));
+        }
+
+        @Override
+        Expr foldChildren(double[] env, int firstFree) {
+            return fn(name, a.fold(env, firstFree));
+        }
+
+        @Override
+        boolean usesSlotFrom(int slot) {
+            return a.usesSlotFrom(slot);
+        }
+
+        @Override
         int precedence() {
             return 9;
         }
@@ -768,6 +894,21 @@ public abstract class Expr {
         @Override
         boolean usesSlot(int slot) {
             return a.usesSlot(slot) || b.usesSlot(slot);
+        }
+
+        @Override
+        public Expr substitute(java.util.function.Function<String, Expr> replacement) {
+            return new MinMax(min, a.substitute(replacement), b.substitute(replacement));
+        }
+
+        @Override
+        Expr foldChildren(double[] env, int firstFree) {
+            return new MinMax(min, a.fold(env, firstFree), b.fold(env, firstFree));
+        }
+
+        @Override
+        boolean usesSlotFrom(int slot) {
+            return a.usesSlotFrom(slot) || b.usesSlotFrom(slot);
         }
 
         @Override
@@ -827,6 +968,23 @@ public abstract class Expr {
         }
 
         @Override
+        public Expr substitute(java.util.function.Function<String, Expr> replacement) {
+            return new Select(min, a.substitute(replacement), b.substitute(replacement), da.substitute(replacement),
+                db.substitute(replacement));
+        }
+
+        @Override
+        Expr foldChildren(double[] env, int firstFree) {
+            return new Select(min, a.fold(env, firstFree), b.fold(env, firstFree), da.fold(env, firstFree),
+                db.fold(env, firstFree));
+        }
+
+        @Override
+        boolean usesSlotFrom(int slot) {
+            return a.usesSlotFrom(slot) || b.usesSlotFrom(slot) || da.usesSlotFrom(slot) || db.usesSlotFrom(slot);
+        }
+
+        @Override
         int precedence() {
             return 9;
         }
@@ -834,6 +992,127 @@ public abstract class Expr {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "(%s %s %s ? %s : %s)", a, min ? "<=" : ">=", b, da, db);
+        }
+    }
+
+    /**
+     * The Hill function h(x, n) = xⁿ/(1 + xⁿ) for x &gt; 0 (0 for x ≤ 0), or its slope ∂h/∂x, evaluated
+     * in a form that neither overflows nor underflows: for x &gt; 1 as 1/(1 + x⁻ⁿ). At x = 0 with n &lt; 1
+     * the slope is infinite; there it is the secant over [0, 1e-9], a finite stand-in that keeps a
+     * Newton iteration moving (the step-size control resolves the start).
+     */
+    static final class Hill extends Expr {
+        /** The secant's width at x = 0, in units of x. */
+        private static final double SECANT = 1e-9;
+        final Expr x;
+        final Expr n;
+        final boolean slope;
+
+        Hill(Expr x, Expr n, boolean slope) {
+            this.x = x;
+            this.n = n;
+            this.slope = slope;
+        }
+
+        static double value(double x, double n) {
+            if (!(x > 0)) {
+                return x == 0 || x < 0 ? 0 : Double.NaN;
+            }
+            if (x <= 1) {
+                double xn = Math.pow(x, n);
+                return xn / (1 + xn);
+            }
+            return 1 / (1 + Math.pow(x, -n));
+        }
+
+        /** n·xⁿ⁻¹/(1 + xⁿ)² = (n/x)·r/(1 + r)² with r = xⁿ, or r = x⁻ⁿ for x &gt; 1. */
+        static double slope(double x, double n) {
+            if (x > 0) {
+                double r = Math.pow(x, x <= 1 ? n : -n);
+                double d = 1 + r;
+                return n / x * r / (d * d);
+            }
+            if (x < 0) {
+                return 0;
+            }
+            if (x != 0) {
+                return Double.NaN;
+            }
+            if (n > 1) {
+                return 0;
+            }
+            return n == 1 ? 1 : value(SECANT, n) / SECANT;
+        }
+
+        @Override
+        public double eval(double[] env) {
+            double a = x.eval(env);
+            double b = n.eval(env);
+            return slope ? slope(a, b) : value(a, b);
+        }
+
+        @Override
+        public Expr bind(ToIntFunction<String> slots) {
+            return new Hill(x.bind(slots), n.bind(slots), slope);
+        }
+
+        @Override
+        public Expr derivative(int s) {
+            Expr dx = x.derivative(s);
+            Expr dn = n.derivative(s);
+            Expr byX;
+            if (!slope) {
+                byX = mul(new Hill(x, n, true), dx);
+            } else {
+                // h' = n h (1 - h)/x, so h'' = (h' (n (1 - 2h) - 1))/x
+                Expr h = new Hill(x, n, false);
+                byX = mul(div(mul(this, sub(mul(n, sub(new Num(1), mul(new Num(2), h))), new Num(1))), x), dx);
+            }
+            if (isNum(dn, 0)) {
+                return isNum(dx, 0) ? new Num(0) : byX;
+            }
+            // ∂h/∂n = h (1 - h) ln x; ∂h'/∂n = h'/n + h' (1 - 2h) ln x
+            Expr h = new Hill(x, n, false);
+            Expr byN = slope
+                ? add(div(this, n), mul(mul(this, sub(new Num(1), mul(new Num(2), h))), fn("log", x)))
+                : mul(mul(h, sub(new Num(1), h)), fn("log", x));
+            return add(isNum(dx, 0) ? new Num(0) : byX, mul(byN, dn));
+        }
+
+        @Override
+        void names(Set<String> into) {
+            x.names(into);
+            n.names(into);
+        }
+
+        @Override
+        boolean usesSlot(int s) {
+            return x.usesSlot(s) || n.usesSlot(s);
+        }
+
+        @Override
+        public Expr substitute(java.util.function.Function<String, Expr> replacement) {
+            return new Hill(x.substitute(replacement), n.substitute(replacement), slope);
+        }
+
+        @Override
+        Expr foldChildren(double[] env, int firstFree) {
+            return new Hill(x.fold(env, firstFree), n.fold(env, firstFree), slope);
+        }
+
+        @Override
+        boolean usesSlotFrom(int s) {
+            return x.usesSlotFrom(s) || n.usesSlotFrom(s);
+        }
+
+        @Override
+        int precedence() {
+            return 9;
+        }
+
+        @Override
+        public String toString() {
+            return (slope ? "hillSlope(" : "hill(") + x + "," + n + ")";
         }
     }
 }

@@ -32,9 +32,10 @@ import org.nanopk.Output;
 import org.nanopk.RateLaw;
 import org.nanopk.Transfer;
 import org.nanopk.internal.Checks;
+import org.nanopk.internal.SafeFiles;
 
 /**
- * The JSON model file format (design §8): read, write, and a round trip that returns an equal model.
+ * The JSON model file format: read, write, and a round trip that returns an equal model.
  *
  * <pre>{@code
  * {
@@ -77,41 +78,13 @@ public final class ModelJson {
     private static final List<String> TRANSFER = List.of("from", "to", "law");
     private static final List<String> DOSE = List.of("into", "amount", "time", "duration", "rate", "every", "count",
         "additional", "interval", "steadyState", "reset");
-    private static final Map<String, List<String>> LAWS = laws();
-
-    private static Map<String, List<String>> laws() {
-        Map<String, List<String>> m = new LinkedHashMap<>();
-        m.put("firstOrder", List.of("k"));
-        m.put("flow", List.of("q"));
-        m.put("permeability", List.of("pa", "partition"));
-        m.put("michaelisMenten", List.of("vmax", "km"));
-        m.put("hill", List.of("vmax", "k50", "n"));
-        m.put("capacity", List.of("kmax", "cap"));
-        m.put("bimolecularCapacity", List.of("k", "cap"));
-        m.put("hillTime", List.of("kmax", "t50", "n"));
-        m.put("zeroOrder", List.of("rate"));
-        m.put("expression", List.of("rate"));
-        return java.util.Collections.unmodifiableMap(m);
-    }
-
     private ModelJson() {
     }
 
-    /** Reads a model file (UTF-8, at most {@link #MAX_FILE_BYTES}). */
+    /** Reads a model file (UTF-8, at most {@link #MAX_FILE_BYTES}, counted while reading). */
     public static Model read(Path file) {
         Checks.notNull("model file", file);
-        try {
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new IllegalArgumentException(file + ": model file of " + size + " bytes is too large; "
-                    + "expected at most " + MAX_FILE_BYTES + " bytes");
-            }
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new IllegalArgumentException(file + ": not valid UTF-8 text; expected a JSON model file");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read model file " + file + ": " + e.getMessage(), e);
-        }
+        return parse(SafeFiles.readText(file, MAX_FILE_BYTES, "model file"), file.toString());
     }
 
     /** Reads a model from a stream (UTF-8, at most {@link #MAX_FILE_BYTES}). */
@@ -123,7 +96,7 @@ public final class ModelJson {
                 throw new IllegalArgumentException(source + ": model larger than " + MAX_FILE_BYTES
                     + " bytes; expected a smaller file");
             }
-            return parse(new String(b, StandardCharsets.UTF_8), source);
+            return parse(SafeFiles.decode(b, source), source);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
         }
@@ -248,48 +221,24 @@ public final class ModelJson {
         requireObject(where, n);
         if (!n.has("type")) {
             throw new IllegalArgumentException(where + ": missing field 'type'; known types: "
-                + String.join(", ", LAWS.keySet()));
+                + String.join(", ", RateLaw.types()));
         }
         String type = text(where + ".type", n.get("type"));
-        List<String> fields = LAWS.get(type);
-        if (fields == null) {
+        if (!RateLaw.types().contains(type)) {
             throw new IllegalArgumentException(where + ".type: unknown law type '" + type + "'; known: "
-                + String.join(", ", LAWS.keySet()));
+                + String.join(", ", RateLaw.types()));
         }
+        List<String> fields = RateLaw.fieldsOf(type);
         List<String> allowed = new ArrayList<>(fields);
         allowed.add("type");
         checkFields(where, n, allowed);
-        String[] v = new String[fields.size()];
-        for (int i = 0; i < v.length; i++) {
-            String f = fields.get(i);
+        return RateLaw.of(type, f -> {
             if (!n.has(f)) {
                 throw new IllegalArgumentException(where + ": missing field '" + f + "' of " + type + "; expected "
                     + String.join(", ", fields));
             }
-            v[i] = value(where + "." + f, n.get(f));
-        }
-        switch (type) {
-            case "firstOrder":
-                return new RateLaw.FirstOrder(v[0]);
-            case "flow":
-                return new RateLaw.Flow(v[0]);
-            case "permeability":
-                return new RateLaw.Permeability(v[0], v[1]);
-            case "michaelisMenten":
-                return new RateLaw.MichaelisMenten(v[0], v[1]);
-            case "hill":
-                return new RateLaw.Hill(v[0], v[1], v[2]);
-            case "capacity":
-                return new RateLaw.Capacity(v[0], v[1]);
-            case "bimolecularCapacity":
-                return new RateLaw.BimolecularCapacity(v[0], v[1]);
-            case "hillTime":
-                return new RateLaw.HillTime(v[0], v[1], v[2]);
-            case "zeroOrder":
-                return new RateLaw.ZeroOrder(v[0]);
-            default:
-                return new RateLaw.Expression(v[0]);
-        }
+            return value(where + "." + f, n.get(f));
+        });
     }
 
     private static Output output(String where, String name, JsonNode n) {
@@ -456,12 +405,8 @@ public final class ModelJson {
 
     /** Writes the model to a file (UTF-8). */
     public static void write(Model model, Path file) {
-        Checks.notNull("file", file);
-        try {
-            Files.writeString(file, toJson(model), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        String json = toJson(model);
+        SafeFiles.write(file, w -> w.write(json));
     }
 
     private static ObjectNode toTree(Model m) {
@@ -573,7 +518,11 @@ public final class ModelJson {
 
     /** Names of the law types and their fields, as in model files. */
     public static Map<String, List<String>> lawTypes() {
-        return java.util.Collections.unmodifiableMap(LAWS);
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (String type : RateLaw.types()) {
+            m.put(type, RateLaw.fieldsOf(type));
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     static Set<String> topLevelFields() {

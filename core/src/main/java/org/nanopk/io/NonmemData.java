@@ -2,16 +2,14 @@ package org.nanopk.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.CSVPrinter;
 import org.nanopk.Compartment;
 import org.nanopk.Dose;
 import org.nanopk.Model;
@@ -19,6 +17,8 @@ import org.nanopk.Regimen;
 import org.nanopk.Schedule;
 import org.nanopk.Simulation;
 import org.nanopk.internal.Checks;
+import org.nanopk.internal.Csv;
+import org.nanopk.internal.SafeFiles;
 import org.nanopk.solve.Solver;
 
 /**
@@ -37,23 +37,43 @@ public final class NonmemData {
 
     private final String source;
     private final List<Row> rows;
+    /** Subject IDs in order of appearance, and where each one's records start and end in {@link #rows}. */
+    private final List<String> ids;
+    private final Map<String, int[]> ranges;
 
     private NonmemData(String source, List<Row> rows) {
         this.source = source;
         this.rows = List.copyOf(rows);
+        List<String> order = new ArrayList<>();
+        Map<String, int[]> r = new HashMap<>();
+        for (int i = 0; i < this.rows.size(); i++) {
+            String id = this.rows.get(i).id();
+            int[] range = r.get(id);
+            if (range == null) {
+                order.add(id);
+                r.put(id, new int[] {i, i + 1});
+            } else if (range[1] == i) {
+                range[1] = i + 1;
+            } else {
+                throw new IllegalArgumentException(source + ": row " + this.rows.get(i).line() + ", column ID: subject "
+                    + id + " appears again after other subjects; expected each subject's records together");
+            }
+        }
+        this.ids = List.copyOf(order);
+        this.ranges = r;
     }
 
     /** Reads a data file (UTF-8 CSV, at most 64 MB). */
     public static NonmemData read(Path file) {
-        return from(Csv.read(file));
+        return from(CsvTable.read(file));
     }
 
     /** Parses CSV text. */
     public static NonmemData parse(String csv) {
-        return from(Csv.parse(csv, "NONMEM data"));
+        return from(CsvTable.parse(csv, "NONMEM data"));
     }
 
-    private static NonmemData from(Csv.Table t) {
+    private static NonmemData from(CsvTable t) {
         int time = t.column("TIME");
         if (time < 0) {
             throw new IllegalArgumentException(t.source() + ": no TIME column; columns are " + t.header()
@@ -70,19 +90,16 @@ public final class NonmemData {
         int dv = t.column("DV");
         int mdv = t.column("MDV");
         int dur = t.column("DUR");
-        List<Row> rows = new ArrayList<>();
-        Map<String, Double> lastTime = new LinkedHashMap<>();
+        List<Row> rows = new ArrayList<>(t.size());
         String previousId = null;
-        for (CSVRecord r : t.rows()) {
+        double last = 0;
+        for (int r = 0; r < t.size(); r++) {
             String where = t.where(r);
             String subject = id < 0 ? "1" : t.cell(r, id);
             if (subject.isEmpty()) {
                 throw new IllegalArgumentException(where + ", column ID: empty; expected a subject ID");
             }
-            if (!subject.equals(previousId) && lastTime.containsKey(subject)) {
-                throw new IllegalArgumentException(where + ", column ID: subject " + subject + " appears again after "
-                    + "other subjects; expected each subject's records together");
-            }
+            boolean sameSubject = subject.equals(previousId);
             previousId = subject;
             double tt = t.number(r, time, Double.NaN);
             if (Double.isNaN(tt)) {
@@ -91,12 +108,11 @@ public final class NonmemData {
             if (tt < 0) {
                 throw new IllegalArgumentException(where + ", column TIME: " + tt + " is negative; expected a time >= 0");
             }
-            Double last = lastTime.get(subject);
-            if (last != null && tt < last) {
-                throw new IllegalArgumentException(where + ", column TIME: " + tt + " is before the previous time " + last
-                    + " of ID " + subject + "; expected non-decreasing times within a subject");
+            if (sameSubject && tt < last) {
+                throw new IllegalArgumentException(where + ", column TIME: " + tt + " is before the previous time "
+                    + last + " of ID " + subject + "; expected non-decreasing times within a subject");
             }
-            lastTime.put(subject, tt);
+            last = tt;
             double a = t.number(r, amt, 0);
             int e = evid >= 0 ? whole(t, r, evid, 0) : (a > 0 ? 1 : 0);
             if (e < 0 || e > 4) {
@@ -118,13 +134,16 @@ public final class NonmemData {
             double obs = t.number(r, dv, Double.NaN);
             boolean missing = whole(t, r, mdv, e == 0 ? 0 : 1) != 0 || e != 0;
             double d = t.number(r, dur, 0);
-            rows.add(new Row((int) r.getRecordNumber() + 1, subject, tt, e, a, c, rt, interval, n, steady, obs,
-                missing, d));
+            if (d != 0 && rt != 0) {
+                throw new IllegalArgumentException(where + ": RATE = " + Checks.g(rt) + " and DUR = " + Checks.g(d)
+                    + " both shape the infusion; expected one of them (RATE = 0 with DUR, or DUR = 0 with RATE)");
+            }
+            rows.add(new Row((int) t.line(r), subject, tt, e, a, c, rt, interval, n, steady, obs, missing, d));
         }
         return new NonmemData(t.source(), rows);
     }
 
-    private static int whole(Csv.Table t, CSVRecord r, int column, int missing) {
+    private static int whole(CsvTable t, int r, int column, int missing) {
         double v = t.number(r, column, missing);
         if (v != Math.rint(v) || Math.abs(v) > 1e9) {
             throw new IllegalArgumentException(t.where(r) + ", column " + t.header().get(column) + ": " + v
@@ -164,13 +183,16 @@ public final class NonmemData {
 
     /** The subject IDs in order of appearance. */
     public List<String> ids() {
-        List<String> ids = new ArrayList<>();
-        for (Row r : rows) {
-            if (ids.isEmpty() || !ids.get(ids.size() - 1).equals(r.id())) {
-                ids.add(r.id());
-            }
+        return ids;
+    }
+
+    /** The records of one subject, in file order. */
+    public List<Row> rows(String id) {
+        int[] range = ranges.get(Checks.notNull("subject ID", id));
+        if (range == null) {
+            throw Checks.unknown("subject ID", id, ids);
         }
-        return Collections.unmodifiableList(ids);
+        return rows.subList(range[0], range[1]);
     }
 
     /**
@@ -183,12 +205,7 @@ public final class NonmemData {
         Checks.notNull("model", model);
         List<Compartment> comps = model.compartments();
         Schedule.Builder b = Schedule.builder();
-        boolean found = false;
-        for (Row r : rows) {
-            if (!r.id().equals(id)) {
-                continue;
-            }
-            found = true;
+        for (Row r : rows(id)) {
             String where = source + ": row " + r.line();
             if (r.evid() == 0 || r.evid() == 2) {
                 b.observe(r.time());
@@ -219,9 +236,6 @@ public final class NonmemData {
                 throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
             }
             b.dose(d);
-        }
-        if (!found) {
-            throw Checks.unknown("subject ID", id, ids());
         }
         return b.build().withId(id);
     }
@@ -272,30 +286,41 @@ public final class NonmemData {
 
     /** The data set as CSV: ID, TIME, EVID, AMT, CMT, RATE, II, ADDL, SS, DV, MDV (and DUR if any record has one). */
     public String toCsv() {
-        boolean anyDur = rows.stream().anyMatch(r -> r.dur() > 0);
-        StringBuilder sb = new StringBuilder("ID,TIME,EVID,AMT,CMT,RATE,II,ADDL,SS,DV,MDV" + (anyDur ? ",DUR" : "")
-            + "\n");
-        for (Row r : rows) {
-            sb.append(r.id()).append(',').append(r.time()).append(',').append(r.evid()).append(',').append(r.amt())
-                .append(',').append(r.cmt()).append(',').append(r.rate()).append(',').append(r.ii()).append(',')
-                .append(r.addl()).append(',').append(r.ss()).append(',').append(Double.isNaN(r.dv()) ? "." : r.dv())
-                .append(',').append(r.mdv() ? 1 : 0);
-            if (anyDur) {
-                sb.append(',').append(r.dur());
-            }
-            sb.append('\n');
+        StringBuilder sb = new StringBuilder();
+        try {
+            writeTo(sb);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return sb.toString();
     }
 
-    /** Writes {@link #toCsv()} to a file (UTF-8). */
-    public void write(Path file) {
-        Checks.notNull("file", file);
-        try {
-            Files.writeString(file, toCsv(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    private void writeTo(Appendable out) throws IOException {
+        boolean anyDur = rows.stream().anyMatch(r -> r.dur() > 0);
+        CSVPrinter p = Csv.printer(out);
+        List<String> header = new ArrayList<>(List.of("ID", "TIME", "EVID", "AMT", "CMT", "RATE", "II", "ADDL", "SS",
+            "DV", "MDV"));
+        if (anyDur) {
+            header.add("DUR");
         }
+        p.printRecord(header);
+        List<String> cells = new ArrayList<>(header.size());
+        for (Row r : rows) {
+            cells.clear();
+            cells.addAll(List.of(r.id(), Csv.number(r.time()), Integer.toString(r.evid()), Csv.number(r.amt()),
+                Integer.toString(r.cmt()), Csv.number(r.rate()), Csv.number(r.ii()), Integer.toString(r.addl()),
+                Integer.toString(r.ss()), Double.isNaN(r.dv()) ? "." : Csv.number(r.dv()), r.mdv() ? "1" : "0"));
+            if (anyDur) {
+                cells.add(Csv.number(r.dur()));
+            }
+            p.printRecord(cells);
+        }
+        p.flush();
+    }
+
+    /** Writes {@link #toCsv()} to a file (UTF-8), replacing it only once the new content is complete. */
+    public void write(Path file) {
+        SafeFiles.write(file, this::writeTo);
     }
 
     /**
@@ -305,20 +330,31 @@ public final class NonmemData {
     public static String toCsv(List<Simulation> simulations) {
         StringBuilder sb = new StringBuilder();
         boolean header = true;
-        for (Simulation s : simulations) {
-            String csv = s.toCsv();
-            int nl = csv.indexOf('\n');
-            if (header) {
-                sb.append(csv, 0, nl + 1);
+        try {
+            for (Simulation s : simulations) {
+                s.appendCsv(sb, header);
                 header = false;
             }
-            sb.append(csv.substring(nl + 1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return sb.toString();
     }
 
+    /** Writes {@link #toCsv(List)} to a file, replacing it only once the new content is complete. */
+    public static void write(List<Simulation> simulations, Path file) {
+        Checks.notNull("simulations", simulations);
+        SafeFiles.write(file, w -> {
+            boolean header = true;
+            for (Simulation s : simulations) {
+                s.appendCsv(w, header);
+                header = false;
+            }
+        });
+    }
+
     @Override
     public String toString() {
-        return "NONMEM data " + source + ": " + rows.size() + " records, " + ids().size() + " subjects";
+        return "NONMEM data " + source + ": " + rows.size() + " records, " + ids.size() + " subjects";
     }
 }

@@ -7,13 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVRecord;
 import org.nanopk.Observations;
 import org.nanopk.Observations.Quantity;
 import org.nanopk.internal.Checks;
 
 /**
- * Reads measured data from a tidy (long) CSV, one value per row (design §8):
+ * Reads measured data from a tidy (long) CSV, one value per row:
  * {@code time, compartment, value} and optionally {@code unit, sd, subject, lloq}. Column names are
  * matched without case; {@code tissue} or {@code name} may stand for compartment, {@code dataset_id},
  * {@code id} or {@code group} for subject, {@code dv} for value.
@@ -75,15 +74,15 @@ public final class ObservationsCsv {
      * rows if it is empty) and renaming them to its value.
      */
     public static Observations read(Path file, Map<String, String> names) {
-        return from(Csv.read(file), names);
+        return from(CsvTable.read(file), names);
     }
 
     /** Parses tidy CSV text. */
     public static Observations parse(String csv, Map<String, String> names) {
-        return from(Csv.parse(csv, "observations"), names);
+        return from(CsvTable.parse(csv, "observations"), names);
     }
 
-    private static int column(Csv.Table t, String... candidates) {
+    private static int column(CsvTable t, String... candidates) {
         for (String c : candidates) {
             int i = t.column(c);
             if (i >= 0) {
@@ -94,7 +93,7 @@ public final class ObservationsCsv {
     }
 
     /** A column whose name starts with {@code prefix} (like "time (min)" or "time_h"), or -1. */
-    private static int prefixed(Csv.Table t, String prefix) {
+    private static int prefixed(CsvTable t, String prefix) {
         int exact = t.column(prefix);
         if (exact >= 0) {
             return exact;
@@ -161,13 +160,13 @@ public final class ObservationsCsv {
         u = u.substring(0, cut);
         Unit q = UNITS.get(u);
         if (q == null) {
-            throw new IllegalArgumentException(where + ": unknown unit '" + Csv.shorten(unit) + "'; known: "
+            throw new IllegalArgumentException(where + ": unknown unit '" + CsvTable.shorten(unit) + "'; known: "
                 + String.join(", ", UNITS.keySet()));
         }
         return q;
     }
 
-    private static Observations from(Csv.Table t, Map<String, String> names) {
+    private static Observations from(CsvTable t, Map<String, String> names) {
         Checks.notNull("names", names);
         int time = prefixed(t, "time");
         int comp = column(t, "compartment", "tissue", "name", "output");
@@ -199,7 +198,7 @@ public final class ObservationsCsv {
         String valueUnitFromHeader = headerUnit(t.header().get(value), t.header().get(value).toLowerCase(Locale.ROOT)
             .startsWith("value") ? "value" : t.header().get(value));
         List<Observations.Point> points = new ArrayList<>();
-        for (CSVRecord r : t.rows()) {
+        for (int r = 0; r < t.size(); r++) {
             String where = t.where(r);
             String name = t.cell(r, comp);
             if (!names.isEmpty()) {
@@ -242,9 +241,9 @@ public final class ObservationsCsv {
             String subj = subject >= 0 ? t.cell(r, subject) : "1";
             try {
                 points.add(new Observations.Point(subj.isEmpty() ? "1" : subj, tt * tf, name, quantity, v, s, limit,
-                    (int) r.getRecordNumber() + 1));
+                    (int) t.line(r)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(t.source() + ": row " + (r.getRecordNumber() + 1) + ": "
+                throw new IllegalArgumentException(t.source() + ": row " + t.line(r) + ": "
                     + e.getMessage(), e);
             }
         }

@@ -12,7 +12,7 @@ import org.nanopk.internal.Checks;
  * interstitium, and wash out back. The tumour compartment is added if absent, with mass BW·VTC (g).
  *
  * <p>{@link #firstOrder(String, String)}: blood → tumour at kEPR·A_blood and back at kBack·A_tumour
- * (defaults 0.02 and 0.05 /h, the NP9 benchmark of design §7). {@link #permeabilityLimited(String, String)}:
+ * (defaults 0.02 and 0.05 /h, as in the NP9 benchmark preset). {@link #permeabilityLimited(String, String)}:
  * PA_T·(C_blood − C_tumour/P_T) with PA_T = PATC·QT (defaults PATC 0.001, P_T 0.15, QT = QC·QTC; Chou et
  * al. 2023 defaults), which needs volumes for both compartments.
  */

@@ -9,7 +9,7 @@ import org.nanopk.internal.Checks;
 /**
  * Clearance by phagocytes of the mononuclear phagocyte system (liver Kupffer cells, spleen and tumour
  * macrophages): uptake from a source compartment into a phagocyte compartment by one of the uptake
- * laws of design §4, with optional first-order release. Parameters are named after the phagocyte
+ * laws of {@link org.nanopk.RateLaw}, with optional first-order release. Parameters are named after the phagocyte
  * compartment, e.g. {@code KupfferVmax}, {@code KupfferKm}, {@code KupfferRelease}.
  *
  * <ul>

@@ -7,10 +7,10 @@ import java.util.function.Consumer;
 
 import org.nanopk.Model;
 import org.nanopk.internal.Checks;
-import org.nanopk.internal.Table;
+import org.nanopk.Table;
 
 /**
- * Physiological parameters of a mouse (design §6), as used by the published mouse nanoparticle PBPK
+ * Physiological parameters of a mouse, as used by the published mouse nanoparticle PBPK
  * models (Brown et al. 1997, Toxicology and Industrial Health 13:407; Lin et al. 2016; Chou et al.
  * 2023). Immutable; every value can be changed with {@link #with(String, double)}.
  *
@@ -28,7 +28,7 @@ public final class Physiology implements Consumer<Model.Builder> {
         this.values = Collections.unmodifiableMap(values);
     }
 
-    /** The mouse of design §6 (20 g). */
+    /** The default mouse (20 g; values in the class notes). */
     public static Physiology mouse() {
         Map<String, Double> v = new LinkedHashMap<>();
         v.put("BW", 0.02);
@@ -119,7 +119,7 @@ public final class Physiology implements Consumer<Model.Builder> {
     /** A table: name, value. */
     @Override
     public String toString() {
-        Table t = new Table("physiology", "value");
+        Table.Builder t = Table.builder("physiology", "value");
         values.forEach((k, v) -> t.row(k, Checks.g(v)));
         return t.toString();
     }

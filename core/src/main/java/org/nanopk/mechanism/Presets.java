@@ -7,7 +7,7 @@ import java.util.Map;
 import org.nanopk.Dose;
 import org.nanopk.Model;
 import org.nanopk.RateLaw;
-import org.nanopk.internal.Table;
+import org.nanopk.Table;
 
 /**
  * Ready-made models, each documented with its source. Every preset is an ordinary {@link Model}:
@@ -18,7 +18,7 @@ public final class Presets {
     }
 
     /**
-     * NP9, NanoPK's benchmark model (design §7): a nanoparticle bolus of 100 %ID into blood B at t = 0,
+     * NP9, NanoPK's benchmark model: a nanoparticle bolus of 100 %ID into blood B at t = 0,
      * cleared by the kidneys (U), leaking into the tumour interstitium Ti (EPR) and back, taken up by
      * liver L and spleen S macrophages with saturable (Michaelis–Menten) kinetics, by tumour macrophages
      * Tm and by tumour cells into endosomes E; from E a small fraction escapes to the cytosol C, the
@@ -36,7 +36,7 @@ public final class Presets {
 
     /**
      * NP9-stiff: NP9 plus fast reversible protein binding in blood, B ⇄ P with kon = 1000 /h and
-     * koff = 500 /h (design §7). The binding makes the system stiff (eigenvalue about −1500 /h).
+     * koff = 500 /h. The binding makes the system stiff (eigenvalue about −1500 /h).
      */
     public static Model np9Stiff() {
         Model.Builder b = np9Builder("NP9-stiff");
@@ -116,7 +116,7 @@ public final class Presets {
 
     private static Map<String, String> descriptions() {
         Map<String, String> d = new LinkedHashMap<>();
-        d.put("np9", "NanoPK benchmark nanoparticle model (design section 7), 100 %ID bolus");
+        d.put("np9", "NanoPK benchmark nanoparticle model, 100 %ID bolus into blood");
         d.put("np9-stiff", "NP9 plus fast reversible protein binding in blood (stiff)");
         d.put("teaching", "four compartments for lessons: blood, phagocytes, tumour, cytosol");
         d.put("chou2023", "Chou et al. 2023 mouse nanoparticle-tumour PBPK model (27 compartments)");
@@ -160,7 +160,7 @@ public final class Presets {
 
     /** A table of the presets: name, compartments, and a one-line description. */
     public static String describeAll() {
-        Table t = new Table("preset", "compartments", "description");
+        Table.Builder t = Table.builder("preset", "compartments", "description");
         for (Map.Entry<String, String> e : DESCRIPTIONS.entrySet()) {
             t.row(e.getKey(), Integer.toString(byName(e.getKey()).compartments().size()), e.getValue());
         }

@@ -1,7 +1,5 @@
 package org.nanopk.plot;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,17 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.nanopk.Fit;
 import org.nanopk.Series;
 import org.nanopk.Simulation;
 import org.nanopk.internal.Checks;
+import org.nanopk.internal.SafeFiles;
+import org.nanopk.internal.TextChart;
 import org.nanopk.population.DoseSweep;
 import org.nanopk.population.Population;
 
@@ -32,7 +25,8 @@ import org.nanopk.population.Population;
  * <pre>{@code
  * Chart.of(sim.percentId("B"), sim.percentId("Tumor")).withLogY().save(Path.of("np9.png"));
  * }</pre>
- * Rendering needs no display (AWT runs headless).
+ * Rendering needs no display (AWT runs headless) and needs XChart ({@code org.knowm.xchart:xchart}), an
+ * optional dependency of NanoPK: building and printing charts works without it, saving says what to add.
  */
 public final class Chart {
     /** Line colours (RGB), in order of use. */
@@ -40,7 +34,7 @@ public final class Chart {
         0x8c564b, 0xe377c2, 0x7f7f7f);
 
     /** One drawn series: points, and whether they are drawn as markers only. */
-    private record Trace(String name, double[] x, double[] y, boolean points, boolean dashed) {
+    record Trace(String name, double[] x, double[] y, boolean points, boolean dashed) {
     }
 
     private final String title;
@@ -69,6 +63,11 @@ public final class Chart {
             t.add(new Trace(s.name(), s.times(), s.values(), false, false));
         }
         return new Chart(series[0].name(), "time (h)", series[0].unit(), List.copyOf(t), false, false);
+    }
+
+    /** Amounts of compartments and outputs of a simulation over time (all if none are named): {@link #amounts}. */
+    public static Chart of(Simulation sim, String... names) {
+        return amounts(sim, names);
     }
 
     /** Amounts (or output values) of compartments and outputs of a simulation over time. */
@@ -173,62 +172,41 @@ public final class Chart {
         return new Chart(title, xLabel, yLabel, traces, true, logY);
     }
 
-    /** The XChart chart, to style further. */
-    public XYChart toXChart() {
-        XYChart c = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel)
-            .build();
-        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        c.getStyler().setChartBackgroundColor(Color.WHITE);
-        c.getStyler().setPlotBackgroundColor(Color.WHITE);
-        c.getStyler().setXAxisLogarithmic(logX);
-        c.getStyler().setYAxisLogarithmic(logY);
-        c.getStyler().setAxisTickLabelsFont(c.getStyler().getAxisTickLabelsFont().deriveFont(11f));
-        int k = 0;
-        for (Trace tr : traces) {
-            double[][] xy = positive(tr);
-            if (xy[0].length == 0) {
-                continue;
-            }
-            XYSeries s = c.addSeries(tr.name(), xy[0], xy[1]);
-            Color color = new Color(PALETTE.get(k++ % PALETTE.size()));
-            s.setLineColor(color);
-            s.setMarkerColor(color);
-            if (tr.points()) {
-                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                s.setMarker(SeriesMarkers.CIRCLE);
-            } else {
-                s.setMarker(SeriesMarkers.NONE);
-                if (tr.dashed()) {
-                    s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-                        new float[] {6f, 4f}, 0f));
-                }
-            }
-        }
-        if (c.getSeriesMap().isEmpty()) {
-            throw new IllegalArgumentException("chart '" + title + "' has nothing to draw"
-                + (logY || logX ? " on a log axis (all values <= 0)" : ""));
-        }
-        return c;
+    /**
+     * The chart as a PNG image (800×500 pixels).
+     *
+     * @throws IllegalStateException if XChart is not on the class path (see {@link ChartRenderer})
+     */
+    public byte[] toPng() {
+        return render(false);
     }
 
-    /** Leaves out points a log axis cannot show. */
-    private double[][] positive(Trace t) {
-        List<double[]> keep = new ArrayList<>();
-        for (int i = 0; i < t.x().length; i++) {
-            if ((!logX || t.x()[i] > 0) && (!logY || t.y()[i] > 0) && Double.isFinite(t.y()[i])) {
-                keep.add(new double[] {t.x()[i], t.y()[i]});
-            }
+    /** The chart as an SVG document (see {@link #toPng()}). */
+    public String toSvg() {
+        return new String(render(true), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The XChart artifact charts need, for messages. */
+    static final String XCHART = "org.knowm.xchart:xchart:3.8.8";
+
+    /**
+     * Draws the chart after checking that XChart can be loaded: only then is the renderer, whose
+     * signatures name XChart's types, touched.
+     */
+    private byte[] render(boolean svg) {
+        try {
+            Class.forName("org.knowm.xchart.XYChart", false, Chart.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalStateException("saving or drawing a chart needs XChart: add " + XCHART
+                + " to the class path (on the module path, also --add-modules org.knowm.xchart); without it a chart "
+                + "prints as text (toText())");
         }
-        double[][] xy = new double[2][keep.size()];
-        for (int i = 0; i < keep.size(); i++) {
-            xy[0][i] = keep.get(i)[0];
-            xy[1][i] = keep.get(i)[1];
-        }
-        return xy;
+        return ChartRenderer.render(this, svg);
     }
 
     /**
-     * Saves the chart; the file name's extension chooses the format: {@code .png} or {@code .svg}.
+     * Saves the chart; the file name's extension chooses the format: {@code .png} or {@code .svg}. The
+     * file is replaced only once the new chart is complete; missing folders are created.
      *
      * @return the file written
      */
@@ -238,29 +216,55 @@ public final class Chart {
         if (!name.endsWith(".png") && !name.endsWith(".svg")) {
             throw new IllegalArgumentException("chart file '" + file + "': expected a name ending in .png or .svg");
         }
-        System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
+        byte[] bytes = render(name.endsWith(".svg"));
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            XYChart c = toXChart();
-            try (var out = Files.newOutputStream(file)) {
-                if (name.endsWith(".png")) {
-                    BitmapEncoder.saveBitmap(c, out, BitmapEncoder.BitmapFormat.PNG);
-                } else {
-                    VectorGraphicsEncoder.saveVectorGraphic(c, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-                }
-            }
-            return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write chart " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write chart " + file + ": " + SafeFiles.reason(e), e);
         }
+        SafeFiles.writeBytes(file, bytes);
+        return file;
     }
 
-    /** The chart as text for a terminal (see {@link TextChart}). */
+    // ---- read by the renderer ----
+
+    String title() {
+        return title;
+    }
+
+    String xLabel() {
+        return xLabel;
+    }
+
+    String yLabel() {
+        return yLabel;
+    }
+
+    boolean logX() {
+        return logX;
+    }
+
+    boolean logY() {
+        return logY;
+    }
+
+    List<Trace> traces() {
+        return traces;
+    }
+
+    /** The colour of the k-th series drawn (RGB). */
+    static int color(int k) {
+        return PALETTE.get(k % PALETTE.size());
+    }
+
+    /** The chart as text for a terminal: Unicode marks on a fixed-width grid. */
     public String toText() {
-        List<Series> s = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<double[]> xs = new ArrayList<>();
+        List<double[]> ys = new ArrayList<>();
         for (Trace t : traces) {
             // points sorted by time, repeated times averaged: one value per time for the text grid
             java.util.TreeMap<Double, double[]> m = new java.util.TreeMap<>();
@@ -269,10 +273,11 @@ public final class Chart {
                 acc[0] += t.y()[i];
                 acc[1]++;
             }
-            s.add(Series.of(t.name(), yLabel, m.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
-                m.values().stream().mapToDouble(a -> a[0] / a[1]).toArray()));
+            names.add(t.name());
+            xs.add(m.keySet().stream().mapToDouble(Double::doubleValue).toArray());
+            ys.add(m.values().stream().mapToDouble(a -> a[0] / a[1]).toArray());
         }
-        return TextChart.render(title, s, 72, 20, logY);
+        return TextChart.render(title, names, xs, ys, 72, 20, logY);
     }
 
     private static double min(double[] v) {

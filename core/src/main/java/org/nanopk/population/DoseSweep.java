@@ -10,8 +10,9 @@ import org.nanopk.Dose;
 import org.nanopk.Model;
 import org.nanopk.Regimen;
 import org.nanopk.Simulation;
+import org.nanopk.internal.Arrays2;
 import org.nanopk.internal.Checks;
-import org.nanopk.internal.Table;
+import org.nanopk.Table;
 import org.nanopk.solve.Solver;
 
 /**
@@ -29,23 +30,45 @@ import org.nanopk.solve.Solver;
  * Each dose is a bolus into the given compartment at t = 0, replacing the model's own regimen.
  */
 public final class DoseSweep {
-    private final Model model;
-    private final String compartment;
-    private final double[] doses;
-    private final List<String> names;
-    private final List<ToDoubleFunction<Simulation>> readouts;
-    private final TreeSet<Double> times;
-    private final Solver solver;
+    /** Everything a sweep is configured with; readout times are a sorted set (0 included). */
+    private record Spec(Model model, String compartment, double[] doses, List<String> names,
+                        List<ToDoubleFunction<Simulation>> readouts, TreeSet<Double> times, Solver solver) {
+        Spec with(java.util.function.Consumer<Builder> change) {
+            Builder b = new Builder(this);
+            change.accept(b);
+            return b.build();
+        }
+    }
 
-    private DoseSweep(Model model, String compartment, double[] doses, List<String> names,
-                      List<ToDoubleFunction<Simulation>> readouts, TreeSet<Double> times, Solver solver) {
-        this.model = model;
-        this.compartment = compartment;
-        this.doses = doses;
-        this.names = names;
-        this.readouts = readouts;
-        this.times = times;
-        this.solver = solver;
+    /** A changed copy of a spec (private: the sweep's fields stay final). */
+    private static final class Builder {
+        private final Model model;
+        private final String compartment;
+        double[] doses;
+        List<String> names;
+        List<ToDoubleFunction<Simulation>> readouts;
+        TreeSet<Double> times;
+        Solver solver;
+
+        Builder(Spec s) {
+            model = s.model();
+            compartment = s.compartment();
+            doses = s.doses();
+            names = s.names();
+            readouts = s.readouts();
+            times = s.times();
+            solver = s.solver();
+        }
+
+        Spec build() {
+            return new Spec(model, compartment, doses, names, readouts, times, solver);
+        }
+    }
+
+    private final Spec spec;
+
+    private DoseSweep(Spec spec) {
+        this.spec = spec;
     }
 
     /** A sweep of boluses into {@code compartment} of {@code model}; add doses and readouts next. */
@@ -56,7 +79,7 @@ public final class DoseSweep {
         }
         TreeSet<Double> t = new TreeSet<>();
         t.add(0.0);
-        return new DoseSweep(model, compartment, new double[0], List.of(), List.of(), t, Solver.auto());
+        return new DoseSweep(new Spec(model, compartment, new double[0], List.of(), List.of(), t, Solver.auto()));
     }
 
     /** This sweep with the given doses (amounts &gt; 0, in the model's unit). */
@@ -65,7 +88,8 @@ public final class DoseSweep {
         for (double a : amounts) {
             Checks.positive("dose", a);
         }
-        return new DoseSweep(model, compartment, amounts.clone(), names, readouts, times, solver);
+        double[] d = amounts.clone();
+        return new DoseSweep(spec.with(b -> b.doses = d));
     }
 
     /** This sweep with {@code count} doses spaced evenly on a log scale from {@code from} to {@code to}. */
@@ -85,22 +109,27 @@ public final class DoseSweep {
 
     /** This sweep solved with {@code s}. */
     public DoseSweep withSolver(Solver s) {
-        return new DoseSweep(model, compartment, doses, names, readouts, times, Checks.notNull("solver", s));
+        Checks.notNull("solver", s);
+        return new DoseSweep(spec.with(b -> b.solver = s));
     }
 
     /** Adds a readout computed from each simulation; {@code neededTimes} are added to the output times. */
     public DoseSweep readout(String name, ToDoubleFunction<Simulation> f, double... neededTimes) {
         Checks.notNull("readout name", name);
         Checks.notNull("readout", f);
-        List<String> n = new ArrayList<>(names);
+        List<String> n = new ArrayList<>(spec.names());
         n.add(name);
-        List<ToDoubleFunction<Simulation>> r = new ArrayList<>(readouts);
+        List<ToDoubleFunction<Simulation>> r = new ArrayList<>(spec.readouts());
         r.add(f);
-        TreeSet<Double> t = new TreeSet<>(times);
+        TreeSet<Double> t = new TreeSet<>(spec.times());
         for (double x : neededTimes) {
             t.add(Checks.nonNegative("readout time", x));
         }
-        return new DoseSweep(model, compartment, doses, List.copyOf(n), List.copyOf(r), t, solver);
+        return new DoseSweep(spec.with(b -> {
+            b.names = List.copyOf(n);
+            b.readouts = List.copyOf(r);
+            b.times = t;
+        }));
     }
 
     /** Adds the %ID of a compartment or output at time {@code t} (h). */
@@ -115,19 +144,31 @@ public final class DoseSweep {
 
     /** Simulates every dose and computes the readouts. */
     public Result run() {
+        double[] doses = spec.doses();
+        List<ToDoubleFunction<Simulation>> readouts = spec.readouts();
         if (doses.length == 0 || readouts.isEmpty()) {
             throw new IllegalArgumentException("a dose sweep needs doses and at least one readout; it has "
                 + doses.length + " doses and " + readouts.size() + " readouts");
         }
-        double[] t = times.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] t = spec.times().stream().mapToDouble(Double::doubleValue).toArray();
         double[][] values = new double[doses.length][readouts.size()];
         for (int i = 0; i < doses.length; i++) {
-            Simulation s = model.simulate(Regimen.of(Dose.bolus(compartment, doses[i])), t, solver);
+            Simulation s = spec.model().simulate(Regimen.of(Dose.bolus(spec.compartment(), doses[i])), t,
+                spec.solver());
             for (int k = 0; k < readouts.size(); k++) {
                 values[i][k] = readouts.get(k).applyAsDouble(s);
             }
         }
-        return new Result(model.name(), compartment, doses.clone(), names, values);
+        return new Result(spec.model().name(), spec.compartment(), doses, spec.names(), values);
+    }
+
+    /** The model, the dosed compartment, the doses and the readouts of this sweep. */
+    @Override
+    public String toString() {
+        double[] d = spec.doses();
+        return "Dose sweep of " + spec.model().name() + ": " + d.length + " boluses into " + spec.compartment()
+            + (d.length > 0 ? " from " + Checks.g(d[0]) + " to " + Checks.g(d[d.length - 1]) : "") + "; readouts "
+            + spec.names();
     }
 
     /**
@@ -140,6 +181,24 @@ public final class DoseSweep {
      * @param values values[i][k]: readout k at dose i
      */
     public record Result(String model, String compartment, double[] doses, List<String> names, double[][] values) {
+        /** Copies the lists and arrays in. */
+        public Result {
+            names = List.copyOf(names);
+            doses = doses.clone();
+            values = Arrays2.copy(values);
+        }
+
+        /** The doses (a copy). */
+        @Override
+        public double[] doses() {
+            return doses.clone();
+        }
+
+        /** values[i][k]: readout k at dose i (a copy). */
+        @Override
+        public double[][] values() {
+            return Arrays2.copy(values);
+        }
         /** One readout across the doses. */
         public double[] column(String name) {
             int k = names.indexOf(name);
@@ -172,7 +231,7 @@ public final class DoseSweep {
             for (int k = 0; k < names.size(); k++) {
                 header[k + 1] = names.get(k);
             }
-            Table t = new Table(header);
+            Table.Builder t = Table.builder(header);
             for (int i = 0; i < doses.length; i++) {
                 String[] row = new String[header.length];
                 row[0] = Checks.g(doses[i]);

@@ -1,5 +1,8 @@
 package org.nanopk.population;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -11,6 +14,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -20,8 +24,12 @@ import org.hipparchus.linear.RealMatrix;
 import org.nanopk.Model;
 import org.nanopk.PkException;
 import org.nanopk.Simulation;
+import org.nanopk.Table;
 import org.nanopk.fit.ErrorModel;
+import org.nanopk.internal.Arrays2;
 import org.nanopk.internal.Checks;
+import org.nanopk.internal.Csv;
+import org.nanopk.internal.SafeFiles;
 import org.nanopk.solve.Solver;
 
 /**
@@ -43,41 +51,58 @@ import org.nanopk.solve.Solver;
  * never hold a million trajectories in memory.
  */
 public final class Population {
-    private final Model model;
-    private final List<String> names;
-    private final double[][] omega;
-    private final double bwMedian;
-    private final double bwOmega;
-    private final Map<String, Double> allometry;
-    private final ErrorModel residual;
-    private final long seed;
-    private final int threads;
-    private final Solver solver;
+    /** Everything a population is configured with. */
+    private record Spec(Model model, List<String> names, double[][] omega, double bwMedian, double bwOmega,
+                        Map<String, Double> allometry, ErrorModel residual, long seed, int threads, Solver solver) {
+        Spec with(java.util.function.Consumer<Builder> change) {
+            Builder b = new Builder(this);
+            change.accept(b);
+            return b.build();
+        }
+    }
 
-    private Population(Model model, List<String> names, double[][] omega, double bwMedian, double bwOmega,
-                       Map<String, Double> allometry, ErrorModel residual, long seed, int threads, Solver solver) {
-        this.model = model;
-        this.names = names;
-        this.omega = omega;
-        this.bwMedian = bwMedian;
-        this.bwOmega = bwOmega;
-        this.allometry = allometry;
-        this.residual = residual;
-        this.seed = seed;
-        this.threads = threads;
-        this.solver = solver;
+    /** A changed copy of a spec (private: the population's fields stay final). */
+    private static final class Builder {
+        private final Model model;
+        List<String> names;
+        double[][] omega;
+        double bwMedian;
+        double bwOmega;
+        Map<String, Double> allometry;
+        ErrorModel residual;
+        long seed;
+        int threads;
+        Solver solver;
+
+        Builder(Spec s) {
+            model = s.model();
+            names = s.names();
+            omega = s.omega();
+            bwMedian = s.bwMedian();
+            bwOmega = s.bwOmega();
+            allometry = s.allometry();
+            residual = s.residual();
+            seed = s.seed();
+            threads = s.threads();
+            solver = s.solver();
+        }
+
+        Spec build() {
+            return new Spec(model, names, omega, bwMedian, bwOmega, allometry, residual, seed, threads, solver);
+        }
+    }
+
+    private final Spec spec;
+
+    private Population(Spec spec) {
+        this.spec = spec;
     }
 
     /** A population of {@code model} without variability yet. */
     public static Population of(Model model) {
         Checks.notNull("model", model);
-        return new Population(model, List.of(), new double[0][0], Double.NaN, 0, Map.of(), null, 1,
-            Runtime.getRuntime().availableProcessors(), Solver.auto());
-    }
-
-    private Population copy(List<String> n, double[][] o, double med, double bwo, Map<String, Double> allo, ErrorModel r,
-                            long s, int t, Solver so) {
-        return new Population(model, n, o, med, bwo, allo, r, s, t, so);
+        return new Population(new Spec(model, List.of(), new double[0][0], Double.NaN, 0, Map.of(), null, 1,
+            Runtime.getRuntime().availableProcessors(), Solver.auto()));
     }
 
     /** Lognormal variability with coefficient of variation {@code cv}: ω² = ln(1 + CV²). */
@@ -90,18 +115,18 @@ public final class Population {
     public Population withOmega(String parameter, double omegaSd) {
         requireParameter(parameter);
         Checks.positive("omega of " + parameter, omegaSd);
-        List<String> n = new ArrayList<>(names);
+        List<String> n = new ArrayList<>(spec.names());
         int i = n.indexOf(parameter);
         double[][] o;
         if (i < 0) {
             n.add(parameter);
             o = new double[n.size()][n.size()];
-            for (int a = 0; a < omega.length; a++) {
-                System.arraycopy(omega[a], 0, o[a], 0, omega.length);
+            for (int a = 0; a < spec.omega().length; a++) {
+                System.arraycopy(spec.omega()[a], 0, o[a], 0, spec.omega().length);
             }
             i = n.size() - 1;
         } else {
-            o = copyOf(omega);
+            o = Arrays2.copy(spec.omega());
             double old = Math.sqrt(o[i][i]);
             for (int a = 0; a < o.length; a++) {
                 if (a != i) {
@@ -111,25 +136,30 @@ public final class Population {
             }
         }
         o[i][i] = omegaSd * omegaSd;
-        return copy(List.copyOf(n), o, bwMedian, bwOmega, allometry, residual, seed, threads, solver);
+        List<String> names2 = List.copyOf(n);
+        return new Population(spec.with(b -> {
+            b.names = names2;
+            b.omega = o;
+        }));
     }
 
     /** The correlation of η between two parameters that already have variability. */
     public Population withCorrelation(String a, String b, double r) {
-        int i = names.indexOf(a);
-        int j = names.indexOf(b);
+        int i = spec.names().indexOf(a);
+        int j = spec.names().indexOf(b);
         if (i < 0 || j < 0) {
             throw new IllegalArgumentException("correlation of " + a + " and " + b + ": both need variability first; "
-                + "with variability: " + names);
+                + "with variability: " + spec.names());
         }
         if (!(r > -1 && r < 1) || i == j) {
             throw new IllegalArgumentException("correlation of " + a + " and " + b + " = " + r
                 + ": expected two different parameters and -1 < r < 1");
         }
-        double[][] o = copyOf(omega);
+        double[][] o = Arrays2.copy(spec.omega());
         o[i][j] = r * Math.sqrt(o[i][i] * o[j][j]);
         o[j][i] = o[i][j];
-        return copy(names, o, bwMedian, bwOmega, allometry, residual, seed, threads, solver);
+        cholesky(o, spec.names());
+        return new Population(spec.with(x -> x.omega = o));
     }
 
     /** Ω given as a covariance matrix of η for the named parameters (replaces earlier variability). */
@@ -152,7 +182,11 @@ public final class Population {
             o[i] = covariance[i].clone();
         }
         cholesky(o, parameters);
-        return copy(List.copyOf(parameters), o, bwMedian, bwOmega, allometry, residual, seed, threads, solver);
+        List<String> names2 = List.copyOf(parameters);
+        return new Population(spec.with(b -> {
+            b.names = names2;
+            b.omega = o;
+        }));
     }
 
     /**
@@ -166,19 +200,23 @@ public final class Population {
         for (String p : Checks.notNull("allometric exponents", exponents).keySet()) {
             requireParameter(p);
         }
-        return copy(names, omega, medianKg, Math.sqrt(Math.log(1 + cv * cv)),
-            Collections.unmodifiableMap(new LinkedHashMap<>(exponents)), residual, seed, threads, solver);
+        Map<String, Double> allo = Collections.unmodifiableMap(new LinkedHashMap<>(exponents));
+        return new Population(spec.with(b -> {
+            b.bwMedian = medianKg;
+            b.bwOmega = Math.sqrt(Math.log(1 + cv * cv));
+            b.allometry = allo;
+        }));
     }
 
     /** Residual error added to every tracked value and readout (simulated observations). */
     public Population withResidualError(ErrorModel error) {
-        return copy(names, omega, bwMedian, bwOmega, allometry, Checks.notNull("error model", error), seed, threads,
-            solver);
+        Checks.notNull("error model", error);
+        return new Population(spec.with(b -> b.residual = error));
     }
 
     /** The seed of the random numbers. */
     public Population withSeed(long s) {
-        return copy(names, omega, bwMedian, bwOmega, allometry, residual, s, threads, solver);
+        return new Population(spec.with(b -> b.seed = s));
     }
 
     /** The number of threads (default: all cores); results do not depend on it. */
@@ -186,41 +224,34 @@ public final class Population {
         if (n < 1) {
             throw new IllegalArgumentException("threads = " + n + ": expected at least 1");
         }
-        return copy(names, omega, bwMedian, bwOmega, allometry, residual, seed, n, solver);
+        return new Population(spec.with(b -> b.threads = n));
     }
 
     /** The solver of every subject's simulation (default automatic). */
     public Population withSolver(Solver s) {
-        return copy(names, omega, bwMedian, bwOmega, allometry, residual, seed, threads, Checks.notNull("solver", s));
+        Checks.notNull("solver", s);
+        return new Population(spec.with(b -> b.solver = s));
     }
 
-    /** The model. */
+    /** The spec.model(). */
     public Model model() {
-        return model;
+        return spec.model();
     }
 
     /** The parameters with variability, in the order of Ω. */
     public List<String> parameters() {
-        return names;
+        return spec.names();
     }
 
     /** Ω, the covariance of η (a copy). */
     public double[][] omega() {
-        return copyOf(omega);
+        return Arrays2.copy(spec.omega());
     }
 
     private void requireParameter(String p) {
-        if (!model.parameters().contains(p)) {
-            throw Checks.unknown("parameter", p, model.parameters().names());
+        if (!spec.model().parameters().contains(p)) {
+            throw Checks.unknown("parameter", p, spec.model().parameters().names());
         }
-    }
-
-    private static double[][] copyOf(double[][] m) {
-        double[][] c = new double[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            c[i] = m[i].clone();
-        }
-        return c;
     }
 
     private static RealMatrix cholesky(double[][] o, List<String> parameters) {
@@ -237,6 +268,7 @@ public final class Population {
 
     /** A generator for subject i: its own stream, seeded from the population seed and i. */
     private UniformRandomProvider generator(long i) {
+        long seed = spec.seed();
         return RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {mix(seed ^ 0x9E3779B97F4A7C15L * (i + 1)),
             mix(seed + i * 0xBF58476D1CE4E5B9L + 1)});
     }
@@ -249,11 +281,12 @@ public final class Population {
 
     /** The parameter values of subject {@code i} (those that differ from the model's), by name. */
     public Map<String, Double> subjectParameters(long i) {
-        return subjectParameters(i, ZigguratSampler.NormalizedGaussian.of(generator(i)), cholesky(omega, names));
+        return subjectParameters(i, ZigguratSampler.NormalizedGaussian.of(generator(i)),
+            cholesky(spec.omega(), spec.names()));
     }
 
     private Map<String, Double> subjectParameters(long i, ZigguratSampler.NormalizedGaussian z, RealMatrix l) {
-        int k = names.size();
+        int k = spec.names().size();
         double[] zs = new double[k];
         for (int a = 0; a < k; a++) {
             zs[a] = z.sample();
@@ -264,29 +297,31 @@ public final class Population {
             for (int b = 0; b <= a; b++) {
                 eta += l.getEntry(a, b) * zs[b];
             }
-            v.put(names.get(a), model.parameter(names.get(a)) * Math.exp(eta));
+            v.put(spec.names().get(a), spec.model().parameter(spec.names().get(a)) * Math.exp(eta));
         }
+        double bwMedian = spec.bwMedian();
         if (!Double.isNaN(bwMedian)) {
-            double bw = bwMedian * Math.exp(bwOmega * z.sample());
-            for (Map.Entry<String, Double> e : allometry.entrySet()) {
-                double base = v.getOrDefault(e.getKey(), model.parameter(e.getKey()));
+            double bw = bwMedian * Math.exp(spec.bwOmega() * z.sample());
+            for (Map.Entry<String, Double> e : spec.allometry().entrySet()) {
+                double base = v.getOrDefault(e.getKey(), spec.model().parameter(e.getKey()));
                 v.put(e.getKey(), base * Math.pow(bw / bwMedian, e.getValue()));
             }
-            if (model.parameters().contains("BW")) {
+            if (spec.model().parameters().contains("BW")) {
                 v.put("BW", bw);
             }
         }
         return v;
     }
 
-    /** The model of subject {@code i}. */
+    /** The spec.model() of subject {@code i}. */
     public Model subject(long i) {
-        return model.with(subjectParameters(i));
+        return spec.model().with(subjectParameters(i));
     }
 
     /** A study of this population reporting at {@code times} (h). */
     public Study study(double... times) {
-        return new Study(this, times.clone(), List.of(), List.of(), List.of(), new double[] {5, 50, 95});
+        return new Study(new Study.Spec(this, Checks.notNull("times", times).clone(), List.of(), List.of(), List.of(),
+            new double[] {5, 50, 95}));
     }
 
     /**
@@ -295,44 +330,41 @@ public final class Population {
      * percentiles. Immutable.
      */
     public static final class Study {
-        private final Population pop;
-        private final double[] times;
-        private final List<String> tracked;
-        private final List<String> readoutNames;
-        private final List<ToDoubleFunction<Simulation>> readouts;
-        private final double[] percentiles;
+        /** Everything a study is configured with. */
+        private record Spec(Population pop, double[] times, List<String> tracked, List<String> readoutNames,
+                            List<ToDoubleFunction<Simulation>> readouts, double[] percentiles) {
+        }
 
-        private Study(Population pop, double[] times, List<String> tracked, List<String> readoutNames,
-                      List<ToDoubleFunction<Simulation>> readouts, double[] percentiles) {
-            this.pop = pop;
-            this.times = times;
-            this.tracked = tracked;
-            this.readoutNames = readoutNames;
-            this.readouts = readouts;
-            this.percentiles = percentiles;
+        private final Spec spec;
+
+        private Study(Spec spec) {
+            this.spec = spec;
         }
 
         /** Tracks these compartments or outputs: their percentiles at every output time. */
         public Study track(String... names) {
-            List<String> t = new ArrayList<>(tracked);
+            Model model = spec.pop().spec.model();
+            List<String> t = new ArrayList<>(spec.tracked());
             for (String n : names) {
-                if (pop.model.indexOf(n) < 0 && pop.model.outputs().stream().noneMatch(o -> o.name().equals(n))) {
-                    List<String> known = new ArrayList<>(pop.model.compartmentNames());
-                    pop.model.outputs().forEach(o -> known.add(o.name()));
+                if (model.indexOf(n) < 0 && model.outputs().stream().noneMatch(o -> o.name().equals(n))) {
+                    List<String> known = new ArrayList<>(model.compartmentNames());
+                    model.outputs().forEach(o -> known.add(o.name()));
                     throw Checks.unknown("compartment or output", n, known);
                 }
                 t.add(n);
             }
-            return new Study(pop, times, List.copyOf(t), readoutNames, readouts, percentiles);
+            return new Study(new Spec(spec.pop(), spec.times(), List.copyOf(t), spec.readoutNames(), spec.readouts(),
+                spec.percentiles()));
         }
 
         /** A readout: one number per subject computed from its simulation (for example DE24 or AUC). */
         public Study readout(String name, ToDoubleFunction<Simulation> f) {
-            List<String> n = new ArrayList<>(readoutNames);
+            List<String> n = new ArrayList<>(spec.readoutNames());
             n.add(Checks.notNull("readout name", name));
-            List<ToDoubleFunction<Simulation>> r = new ArrayList<>(readouts);
+            List<ToDoubleFunction<Simulation>> r = new ArrayList<>(spec.readouts());
             r.add(Checks.notNull("readout", f));
-            return new Study(pop, times, tracked, List.copyOf(n), List.copyOf(r), percentiles);
+            return new Study(new Spec(spec.pop(), spec.times(), spec.tracked(), List.copyOf(n), List.copyOf(r),
+                spec.percentiles()));
         }
 
         /** The percentiles reported (default 5, 50, 95). */
@@ -342,14 +374,15 @@ public final class Population {
                     throw new IllegalArgumentException("percentile " + x + ": expected 0 to 100");
                 }
             }
-            return new Study(pop, times, tracked, readoutNames, readouts, p.clone());
+            return new Study(new Spec(spec.pop(), spec.times(), spec.tracked(), spec.readoutNames(), spec.readouts(),
+                p.clone()));
         }
 
         /**
          * Simulates {@code n} subjects in parallel and summarises them. Each thread keeps one simulation
          * at a time and quantile sketches of the tracked values and readouts; the sketches are merged at
-         * the end (exact, order-free), and readout means are summed per fixed block of subjects in block
-         * order, so the result does not depend on the number of threads.
+         * the end (exact, order-free), and readout means and SDs are accumulated per fixed block of
+         * subjects and merged in block order, so the result does not depend on the number of threads.
          *
          * @throws PkException naming the subject if a simulation fails
          */
@@ -357,38 +390,47 @@ public final class Population {
             if (n < 1) {
                 throw new IllegalArgumentException("subjects = " + n + ": expected at least 1");
             }
+            Population pop = spec.pop();
+            double[] times = spec.times();
+            List<String> tracked = spec.tracked();
+            List<ToDoubleFunction<Simulation>> readouts = spec.readouts();
+            double[] percentiles = spec.percentiles();
             if (tracked.isEmpty() && readouts.isEmpty()) {
                 throw new IllegalArgumentException("a study needs something to keep: track(...) a compartment or "
                     + "output, or add a readout(...)");
             }
-            Model model = pop.model;
+            Model model = pop.spec.model();
             int nt = times.length;
             int ntr = tracked.size();
             int nr = readouts.size();
             // blocks of subjects are the unit of parallel work; their size depends on n only (never on the
-            // thread count, so the block sums are the same on any number of threads), at least 64 blocks
+            // thread count, so the block moments are the same on any number of threads), at least 64 blocks
             int block = Math.max(1, Math.min(1024, n / 64));
             int blocks = (n + block - 1) / block;
-            double[][] sums = new double[blocks][2 * nr];
+            Moments[][] moments = new Moments[blocks][nr];
             List<Accumulator> all = Collections.synchronizedList(new ArrayList<>());
             ThreadLocal<Accumulator> local = ThreadLocal.withInitial(() -> {
                 Accumulator a = new Accumulator(ntr * nt, nr);
                 all.add(a);
                 return a;
             });
-            RealMatrix l = cholesky(pop.omega, pop.names);
-            ForkJoinPool pool = new ForkJoinPool(pop.threads);
+            RealMatrix l = cholesky(pop.spec.omega(), pop.spec.names());
+            ForkJoinPool pool = new ForkJoinPool(pop.spec.threads());
             try {
                 pool.submit(() -> IntStream.range(0, blocks).parallel().forEach(b -> {
                     Accumulator acc = local.get();
                     int end = Math.min(n, (b + 1) * block);
+                    Moments[] blockMoments = moments[b];
+                    for (int r = 0; r < nr; r++) {
+                        blockMoments[r] = new Moments();
+                    }
                     for (int i = b * block; i < end; i++) {
                         UniformRandomProvider rng = pop.generator(i);
                         ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
                         Model m = model.with(pop.subjectParameters(i, z, l));
                         Simulation s;
                         try {
-                            s = m.simulate(m.regimen(), times, pop.solver);
+                            s = m.simulate(m.regimen(), times, pop.spec.solver());
                         } catch (PkException e) {
                             throw new PkException("subject " + i + " of the population failed: " + e.getMessage(),
                                 e.time(), e);
@@ -402,12 +444,11 @@ public final class Population {
                         for (int r = 0; r < nr; r++) {
                             double v = noisy(readouts.get(r).applyAsDouble(s), z);
                             if (!Double.isFinite(v)) {
-                                throw new PkException("subject " + i + ": readout " + readoutNames.get(r) + " = " + v
-                                    + "; expected a finite number", Double.NaN);
+                                throw new PkException("subject " + i + ": readout " + spec.readoutNames().get(r)
+                                    + " = " + v + "; expected a finite number", Double.NaN);
                             }
                             acc.readouts[r].add(v);
-                            sums[b][2 * r] += v;
-                            sums[b][2 * r + 1] += v * v;
+                            blockMoments[r].add(v);
                         }
                     }
                 })).get();
@@ -436,27 +477,34 @@ public final class Population {
             }
             double[][] stats = new double[nr][4 + percentiles.length];
             for (int r = 0; r < nr; r++) {
-                double sum = 0;
-                double sq = 0;
+                // merged in block order: the same result on any number of threads
+                Moments merged = new Moments();
                 for (int b = 0; b < blocks; b++) {
-                    sum += sums[b][2 * r];
-                    sq += sums[b][2 * r + 1];
+                    merged.merge(moments[b][r]);
                 }
-                double mean = sum / n;
-                stats[r][0] = mean;
-                stats[r][1] = n > 1 ? Math.sqrt(Math.max(0, (sq - n * mean * mean) / (n - 1))) : 0;
+                stats[r][0] = merged.mean();
+                stats[r][1] = merged.sd();
                 stats[r][2] = total.readouts[r].quantile(0);
                 stats[r][3] = total.readouts[r].quantile(1);
                 for (int q = 0; q < percentiles.length; q++) {
                     stats[r][4 + q] = total.readouts[r].quantile(percentiles[q] / 100);
                 }
             }
-            return new Summary(model.name(), n, times.clone(), tracked, percentiles.clone(), bands, readoutNames, stats);
+            return new Summary(model.name(), n, times, tracked, percentiles, bands, spec.readoutNames(), stats);
         }
 
         private double noisy(double v, ZigguratSampler.NormalizedGaussian z) {
-            ErrorModel e = pop.residual;
+            ErrorModel e = spec.pop().spec.residual();
             return e == null ? v : v + e.sd(v) * z.sample();
+        }
+
+        /** The population, times, tracked names, readouts and percentiles of this study. */
+        @Override
+        public String toString() {
+            double[] t = spec.times();
+            return "Study of " + spec.pop() + "\n  " + t.length + " output times" + (t.length > 0 ? " from "
+                + Checks.g(t[0]) + " to " + Checks.g(t[t.length - 1]) + " h" : "") + ", tracking " + spec.tracked()
+                + ", readouts " + spec.readoutNames() + ", percentiles " + java.util.Arrays.toString(spec.percentiles());
         }
     }
 
@@ -502,6 +550,39 @@ public final class Population {
      */
     public record Summary(String model, int subjects, double[] times, List<String> tracked, double[] percentiles,
                           double[][][] bands, List<String> readouts, double[][] statistics) {
+        /** Copies the lists and arrays in. */
+        public Summary {
+            times = times.clone();
+            tracked = List.copyOf(tracked);
+            percentiles = percentiles.clone();
+            bands = Arrays2.copy(bands);
+            readouts = List.copyOf(readouts);
+            statistics = Arrays2.copy(statistics);
+        }
+
+        /** The output times, h (a copy). */
+        @Override
+        public double[] times() {
+            return times.clone();
+        }
+
+        /** The percentiles reported (a copy). */
+        @Override
+        public double[] percentiles() {
+            return percentiles.clone();
+        }
+
+        /** bands[k][q][j]: percentile q of tracked name k at time j (a copy). */
+        @Override
+        public double[][][] bands() {
+            return Arrays2.copy(bands);
+        }
+
+        /** statistics[r]: mean, sd, min, max, then the percentiles of readout r (a copy). */
+        @Override
+        public double[][] statistics() {
+            return Arrays2.copy(statistics);
+        }
 
         /** Percentile {@code p} of a tracked name over time. */
         public org.nanopk.Series band(String name, double p) {
@@ -552,7 +633,7 @@ public final class Population {
                 for (double p : percentiles) {
                     h.add("P" + Checks.g(p));
                 }
-                org.nanopk.internal.Table t = new org.nanopk.internal.Table(h.toArray(new String[0]));
+                Table.Builder t = Table.builder(h.toArray(new String[0]));
                 for (int r = 0; r < readouts.size(); r++) {
                     List<String> row = new ArrayList<>(List.of(readouts.get(r)));
                     for (double v : statistics[r]) {
@@ -567,7 +648,7 @@ public final class Population {
                 for (double p : percentiles) {
                     h.add(tracked.get(k) + " P" + Checks.g(p));
                 }
-                org.nanopk.internal.Table t = new org.nanopk.internal.Table(h.toArray(new String[0]));
+                Table.Builder t = Table.builder(h.toArray(new String[0]));
                 for (int j = 0; j < times.length; j++) {
                     if (times.length > 40 && j == 20) {
                         t.ellipsis();
@@ -584,31 +665,49 @@ public final class Population {
             return sb.toString().stripTrailing();
         }
 
-        /** CSV: time, then one column per tracked name and percentile. */
+        /** CSV: time, then one column per tracked name and percentile ({@code Tumor_P5}, …), full precision. */
         public String toCsv() {
-            StringBuilder sb = new StringBuilder("time");
-            for (String n : tracked) {
-                for (double p : percentiles) {
-                    sb.append(',').append(n).append("_P").append(Checks.g(p));
-                }
-            }
-            sb.append('\n');
-            for (int j = 0; j < times.length; j++) {
-                sb.append(times[j]);
-                for (int k = 0; k < tracked.size(); k++) {
-                    for (int q = 0; q < percentiles.length; q++) {
-                        sb.append(',').append(bands[k][q][j]);
-                    }
-                }
-                sb.append('\n');
+            StringBuilder sb = new StringBuilder();
+            try {
+                writeCsv(sb);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             return sb.toString();
+        }
+
+        /** Writes {@link #toCsv()} to a file, replacing it only once the new content is complete. */
+        public void writeCsv(Path file) {
+            SafeFiles.write(file, this::writeCsv);
+        }
+
+        private void writeCsv(Appendable out) throws IOException {
+            CSVPrinter p = Csv.printer(out);
+            List<String> cells = new ArrayList<>(List.of("time"));
+            for (String n : tracked) {
+                for (double q : percentiles) {
+                    cells.add(n + "_P" + Checks.g(q));
+                }
+            }
+            p.printRecord(cells);
+            for (int j = 0; j < times.length; j++) {
+                cells.clear();
+                cells.add(Csv.number(times[j]));
+                for (int k = 0; k < tracked.size(); k++) {
+                    for (int q = 0; q < percentiles.length; q++) {
+                        cells.add(Csv.number(bands[k][q][j]));
+                    }
+                }
+                p.printRecord(cells);
+            }
+            p.flush();
         }
     }
 
     @Override
     public String toString() {
-        return "Population of " + model.name() + ": variability on " + names + (Double.isNaN(bwMedian) ? ""
-            : ", body weight median " + bwMedian + " kg") + ", seed " + seed;
+        return "Population of " + spec.model().name() + ": variability on " + spec.names()
+            + (Double.isNaN(spec.bwMedian()) ? ""
+            : ", body weight median " + spec.bwMedian() + " kg") + ", seed " + spec.seed();
     }
 }

@@ -13,7 +13,7 @@ import org.hipparchus.random.SobolSequenceGenerator;
 import org.nanopk.Model;
 import org.nanopk.Simulation;
 import org.nanopk.internal.Checks;
-import org.nanopk.internal.Table;
+import org.nanopk.Table;
 import org.nanopk.solve.Solver;
 
 /**
@@ -21,13 +21,113 @@ import org.nanopk.solve.Solver;
  *
  * <p>{@link #local}: normalized sensitivity coefficients, the relative change of the readout per
  * relative change of each parameter, S = (∂R/R)/(∂θ/θ), by central differences of ±1 % (as in the
- * published nanoparticle PBPK papers). {@link #sobol}: global first-order and total Sobol indices by
+ * published nanoparticle PBPK papers). {@link #sobol()}: global first-order and total Sobol indices by
  * Saltelli sampling — matrices A and B from a Sobol quasi-random sequence of dimension 2k, the estimators
  * S_i = mean(f(B)·(f(A_B^i) − f(A)))/V (Saltelli et al. 2010) and S_Ti = mean((f(A) − f(A_B^i))²)/(2V)
  * (Jansen 1999), N(k + 2) evaluations. Tables are sorted by influence.
  */
 public final class Sensitivity {
-    private Sensitivity() {
+    /** The default relative step of local coefficients. */
+    static final double STEP = 0.01;
+
+    /** Everything an analysis is configured with. */
+    private record Spec(Model model, String readoutName, ToDoubleFunction<Simulation> readout, double[] times,
+                        List<String> parameters, double cv, int samples, Solver solver) {
+        Spec with(java.util.function.Consumer<Builder> change) {
+            Builder b = new Builder(this);
+            change.accept(b);
+            return b.build();
+        }
+    }
+
+    /** A changed copy of a spec (private: the algorithm's fields stay final). */
+    private static final class Builder {
+        private final Model model;
+        private final String readoutName;
+        private final ToDoubleFunction<Simulation> readout;
+        double[] times;
+        List<String> parameters;
+        double cv;
+        int samples;
+        Solver solver;
+
+        Builder(Spec s) {
+            model = s.model();
+            readoutName = s.readoutName();
+            readout = s.readout();
+            times = s.times();
+            parameters = s.parameters();
+            cv = s.cv();
+            samples = s.samples();
+            solver = s.solver();
+        }
+
+        Spec build() {
+            return new Spec(model, readoutName, readout, times, parameters, cv, samples, solver);
+        }
+    }
+
+    private final Spec spec;
+
+    private Sensitivity(Spec spec) {
+        this.spec = spec;
+    }
+
+    /**
+     * An analysis of {@code readout} (one number per simulation of {@code model}'s own regimen), with
+     * the model's output times 0 and 24 h, every parameter, CV 0.3, N = 512 and the automatic solver
+     * until changed.
+     *
+     * @param readoutName what the readout is, for tables (e.g. "DE24")
+     */
+    public static Sensitivity of(Model model, String readoutName, ToDoubleFunction<Simulation> readout) {
+        Checks.notNull("model", model);
+        Checks.notNull("readout name", readoutName);
+        Checks.notNull("readout", readout);
+        return new Sensitivity(new Spec(model, readoutName, readout, new double[] {0, 24}, List.of(), 0.3, 512,
+            Solver.auto()));
+    }
+
+    /** This analysis with output times {@code times} (h, increasing): those the readout reads. */
+    public Sensitivity withTimes(double... times) {
+        double[] t = Checks.notNull("times", times).clone();
+        return new Sensitivity(spec.with(b -> b.times = t));
+    }
+
+    /** This analysis of the named parameters (all of the model's if none). */
+    public Sensitivity withParameters(String... names) {
+        Checks.notNull("parameters", names);
+        for (String p : names) {
+            if (!spec.model().parameters().contains(p)) {
+                throw Checks.unknown("parameter", p, spec.model().parameters().names());
+            }
+        }
+        List<String> ps = List.of(names);
+        return new Sensitivity(spec.with(b -> b.parameters = ps));
+    }
+
+    /** This analysis with every parameter lognormal with coefficient of variation {@code cv} (Sobol only). */
+    public Sensitivity withCv(double cv) {
+        Checks.positive("CV", cv);
+        return new Sensitivity(spec.with(b -> b.cv = cv));
+    }
+
+    /** This analysis with base sample size N (Sobol: N(k + 2) model evaluations; at least 16). */
+    public Sensitivity withSamples(int n) {
+        if (n < 16) {
+            throw new IllegalArgumentException("Sobol sample size N = " + n + ": expected at least 16");
+        }
+        return new Sensitivity(spec.with(b -> b.samples = n));
+    }
+
+    /** This analysis solved with {@code s}. */
+    public Sensitivity withSolver(Solver s) {
+        Checks.notNull("solver", s);
+        return new Sensitivity(spec.with(b -> b.solver = s));
+    }
+
+    private List<String> parameterNames() {
+        return spec.parameters().isEmpty() ? spec.model().parameters().names() : spec.parameters();
     }
 
     /**
@@ -40,6 +140,24 @@ public final class Sensitivity {
      * @param evaluations the number of model evaluations
      */
     public record Result(String readout, List<String> parameters, double[] first, double[] total, int evaluations) {
+        /** Copies the lists and arrays in. */
+        public Result {
+            parameters = List.copyOf(parameters);
+            first = first.clone();
+            total = total.clone();
+        }
+
+        /** First-order indices (or local coefficients), per parameter (a copy). */
+        @Override
+        public double[] first() {
+            return first.clone();
+        }
+
+        /** Total indices, per parameter; NaN for local coefficients (a copy). */
+        @Override
+        public double[] total() {
+            return total.clone();
+        }
 
         /** The first-order index (or local coefficient) of a parameter. */
         public double first(String parameter) {
@@ -85,8 +203,8 @@ public final class Sensitivity {
         @Override
         public String toString() {
             boolean global = total.length > 0 && !Double.isNaN(total[0]);
-            Table t = global ? new Table("parameter", "first-order S", "total ST")
-                : new Table("parameter", "normalized sensitivity");
+            Table.Builder t = global ? Table.builder("parameter", "first-order S", "total ST")
+                : Table.builder("parameter", "normalized sensitivity");
             for (String p : ranking()) {
                 int i = parameters.indexOf(p);
                 if (global) {
@@ -102,25 +220,19 @@ public final class Sensitivity {
     }
 
     /**
-     * Normalized local sensitivity of a readout to each parameter: (R(θ(1+h)) − R(θ(1−h)))/(2h·R(θ)), h = 0.01.
+     * Normalized local sensitivity of the readout to each parameter: (R(θ(1+h)) − R(θ(1−h)))/(2h·R(θ)),
+     * h = 0.01 (central differences; 1 + 2k model evaluations).
      *
-     * @param parameters the parameters (all of the model's if empty)
+     * @throws IllegalArgumentException if the readout is 0 or not finite at the model's parameters
      */
-    public static Result local(Model model, String readoutName, ToDoubleFunction<Simulation> readout, double[] times,
-                               List<String> parameters, Solver solver) {
-        Checks.notNull("model", model);
-        List<String> ps = parameters.isEmpty() ? model.parameters().names() : parameters;
-        for (String p : ps) {
-            if (!model.parameters().contains(p)) {
-                throw Checks.unknown("parameter", p, model.parameters().names());
-            }
-        }
-        double base = readout.applyAsDouble(model.simulate(model.regimen(), times, solver));
+    public Result local() {
+        Model model = spec.model();
+        List<String> ps = parameterNames();
+        double base = eval(model);
         if (!(base != 0 && Double.isFinite(base))) {
-            throw new IllegalArgumentException("readout " + readoutName + " = " + base
+            throw new IllegalArgumentException("readout " + spec.readoutName() + " = " + base
                 + " at the model's parameters; a normalized sensitivity needs a finite, non-zero readout");
         }
-        double h = 0.01;
         double[] s = new double[ps.size()];
         IntStream.range(0, ps.size()).parallel().forEach(j -> {
             String p = ps.get(j);
@@ -129,17 +241,17 @@ public final class Sensitivity {
                 s[j] = 0;
                 return;
             }
-            double up = eval(model.with(p, v * (1 + h)), readout, times, solver);
-            double dn = eval(model.with(p, v * (1 - h)), readout, times, solver);
-            s[j] = (up - dn) / (2 * h * base);
+            double up = eval(model.with(p, v * (1 + STEP)));
+            double dn = eval(model.with(p, v * (1 - STEP)));
+            s[j] = (up - dn) / (2 * STEP * base);
         });
         double[] nan = new double[ps.size()];
         java.util.Arrays.fill(nan, Double.NaN);
-        return new Result(readoutName, List.copyOf(ps), s, nan, 1 + 2 * ps.size());
+        return new Result(spec.readoutName(), ps, s, nan, 1 + 2 * ps.size());
     }
 
-    private static double eval(Model m, ToDoubleFunction<Simulation> readout, double[] times, Solver solver) {
-        return readout.applyAsDouble(m.simulate(m.regimen(), times, solver));
+    private double eval(Model m) {
+        return spec.readout().applyAsDouble(m.simulate(m.regimen(), spec.times(), spec.solver()));
     }
 
     /**
@@ -204,27 +316,28 @@ public final class Sensitivity {
     }
 
     /**
-     * Sobol indices of a model readout, each parameter lognormal around the model's value with
-     * coefficient of variation {@code cv} (independent): θ = θ₀·exp(ω·Φ⁻¹(u)), ω² = ln(1 + CV²).
+     * Sobol indices of the readout, each parameter lognormal around the model's value with coefficient
+     * of variation CV (independent): θ = θ₀·exp(ω·Φ⁻¹(u)), ω² = ln(1 + CV²); N(k + 2) evaluations.
      */
-    public static Result sobol(Model model, String readoutName, ToDoubleFunction<Simulation> readout, double[] times,
-                               List<String> parameters, double cv, int n, Solver solver) {
-        Checks.positive("CV", cv);
-        List<String> ps = parameters.isEmpty() ? model.parameters().names() : parameters;
-        for (String p : ps) {
-            if (!model.parameters().contains(p)) {
-                throw Checks.unknown("parameter", p, model.parameters().names());
-            }
-        }
-        double omega = Math.sqrt(Math.log(1 + cv * cv));
+    public Result sobol() {
+        Model model = spec.model();
+        List<String> ps = parameterNames();
+        double omega = Math.sqrt(Math.log(1 + spec.cv() * spec.cv()));
         NormalDistribution normal = new NormalDistribution(0, 1);
-        return sobol(readoutName, ps, u -> {
+        return sobol(spec.readoutName(), ps, u -> {
             Map<String, Double> v = new LinkedHashMap<>();
             for (int j = 0; j < ps.size(); j++) {
                 double z = normal.inverseCumulativeProbability(Math.min(Math.max(u[j], 1e-12), 1 - 1e-12));
                 v.put(ps.get(j), model.parameter(ps.get(j)) * Math.exp(omega * z));
             }
-            return eval(model.with(v), readout, times, solver);
-        }, n);
+            return eval(model.with(v));
+        }, spec.samples());
+    }
+
+    /** The model, readout, parameters, CV and N of this analysis. */
+    @Override
+    public String toString() {
+        return "Sensitivity of " + spec.readoutName() + " in " + spec.model().name() + " to " + parameterNames()
+            + " (Sobol: CV " + Checks.g(spec.cv()) + ", N " + spec.samples() + ")";
     }
 }

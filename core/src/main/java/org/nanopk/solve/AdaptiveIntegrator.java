@@ -1,6 +1,5 @@
 package org.nanopk.solve;
 
-import org.nanopk.PkException;
 
 /**
  * The step loop shared by NanoPK's own adaptive one-step methods: step-size selection, per-component
@@ -123,7 +122,7 @@ abstract class AdaptiveIntegrator implements Integrator {
         final long budget = accepted + rejected + maxSteps;
         while (t < t1) {
             if (accepted + rejected >= budget) {
-                throw new PkException(sys.describe() + ": maximum number of steps (" + maxSteps + ") reached at t = "
+                throw new SolverException(sys.describe() + ": maximum number of steps (" + maxSteps + ") reached at t = "
                     + t + " h with " + name + " (step " + h + " h); raise the limit with withMaxSteps, loosen the "
                     + "tolerances, or use a stiff solver", t);
             }
@@ -174,7 +173,7 @@ abstract class AdaptiveIntegrator implements Integrator {
                 facMax = 1; // no growth right after a rejection
                 retry = true;
                 if (h < 1e-14 * Math.max(Math.abs(t), 1)) {
-                    throw new PkException(sys.describe() + ": step size underflow at t = " + t + " h with " + name
+                    throw new SolverException(sys.describe() + ": step size underflow at t = " + t + " h with " + name
                         + (undershoot ? " (an amount that cannot be negative falls below -atol)"
                             : Double.isFinite(e) ? " (error estimate " + e + ")" : " (the derivative is not finite)")
                         + "; the model may blow up or be discontinuous there", t);
@@ -204,8 +203,8 @@ abstract class AdaptiveIntegrator implements Integrator {
     private void requireFinite(double[] v, double t, String what) {
         for (int i = 0; i < n; i++) {
             if (!Double.isFinite(v[i])) {
-                throw new PkException(sys.describe() + ": " + what + " is not finite at t = " + t + " h (state " + i
-                    + " = " + v[i] + ")", t);
+                throw new SolverException(sys.describe() + ": " + what + " is not finite at t = " + t + " h ("
+                    + sys.stateName(i) + " = " + v[i] + ")", t);
             }
         }
     }
@@ -264,6 +263,6 @@ abstract class AdaptiveIntegrator implements Integrator {
 
     @Override
     public final SolverStats stats() {
-        return new SolverStats(name, accepted, rejected, evaluations, jacobians, decompositions);
+        return new SolverStats(name, accepted, rejected, evaluations, jacobians, decompositions, 0);
     }
 }

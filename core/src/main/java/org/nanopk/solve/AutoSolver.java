@@ -108,16 +108,13 @@ final class AutoSolver extends AbstractSolver {
         @Override
         public SolverStats stats() {
             if (chosen == null) {
-                return new SolverStats("auto", 0, 0, 0, 0, 0);
+                return new SolverStats("auto", 0, 0, 0, 0, 0, 0);
             }
             SolverStats now = chosen.stats();
             if (before == null) {
                 return now;
             }
-            return new SolverStats(before.solver() + " then " + now.solver(), before.accepted() + now.accepted(),
-                before.rejected() + now.rejected(), before.rhsEvaluations() + now.rhsEvaluations(),
-                before.jacobianEvaluations() + now.jacobianEvaluations(),
-                before.luDecompositions() + now.luDecompositions());
+            return before.plus(now);
         }
     }
 }

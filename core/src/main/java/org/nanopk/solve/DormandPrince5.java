@@ -63,7 +63,7 @@ final class DormandPrince5 extends AbstractSolver {
 
     @Override
     public String name() {
-        return "dopri5";
+        return "nonstiff";
     }
 
     @Override

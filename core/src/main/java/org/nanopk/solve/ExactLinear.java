@@ -2,7 +2,6 @@ package org.nanopk.solve;
 
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
-import org.nanopk.PkException;
 
 /**
  * The exact solution of a linear time-invariant system y' = K y + b (every transfer first order, flow
@@ -255,15 +254,15 @@ final class ExactLinear extends AbstractSolver {
             }
             for (int i = 0; i < n; i++) {
                 if (!Double.isFinite(y[i])) {
-                    throw new PkException(sys.describe() + ": the exact solution is not finite at t = " + t1
-                        + " h (state " + i + " = " + y[i] + ")", t1);
+                    throw new SolverException(sys.describe() + ": the exact solution is not finite at t = " + t1
+                        + " h (" + sys.stateName(i) + " = " + y[i] + ")", t1);
                 }
             }
         }
 
         @Override
         public SolverStats stats() {
-            return new SolverStats("exact", steps, 0, evaluations, 1, prop.exponentials);
+            return new SolverStats("exact", steps, 0, evaluations, 1, 0, prop.exponentials);
         }
     }
 }

@@ -10,7 +10,6 @@ import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
 import org.hipparchus.ode.nonstiff.GraggBulirschStoerIntegrator;
 import org.hipparchus.ode.sampling.ODEStateInterpolator;
 import org.hipparchus.ode.sampling.ODEStepHandler;
-import org.nanopk.PkException;
 
 /**
  * Hipparchus's explicit adaptive integrators behind the {@link Solver} interface: Dormand–Prince
@@ -89,7 +88,7 @@ final class HipparchusSolver extends AbstractSolver {
         public void handleStep(ODEStateInterpolator interpolator) {
             accepted++;
             if (accepted - acceptedBefore > maxSteps) {
-                throw new PkException(sys.describe() + ": maximum number of steps (" + maxSteps
+                throw new SolverException(sys.describe() + ": maximum number of steps (" + maxSteps
                     + ") reached at t = " + interpolator.getCurrentState().getTime() + " h with " + name(),
                     interpolator.getCurrentState().getTime());
             }
@@ -119,14 +118,14 @@ final class HipparchusSolver extends AbstractSolver {
             try {
                 end = integrator.integrate(this, new ODEState(t0, y.clone()), t1);
             } catch (MathRuntimeException e) {
-                throw new PkException(sys.describe() + ": " + name() + " failed at t = " + reached + " h: "
+                throw new SolverException(sys.describe() + ": " + name() + " failed at t = " + reached + " h: "
                     + e.getMessage(), reached, e);
             }
             double[] last = end.getPrimaryState();
             for (int i = 0; i < n; i++) {
                 if (!Double.isFinite(last[i])) {
-                    throw new PkException(sys.describe() + ": the solution is not finite at t = " + t1
-                        + " h (state " + i + " = " + last[i] + "); the model blows up", t1);
+                    throw new SolverException(sys.describe() + ": the solution is not finite at t = " + t1
+                        + " h (" + sys.stateName(i) + " = " + last[i] + "); the model blows up", t1);
                 }
             }
             System.arraycopy(last, 0, y, 0, n);
@@ -138,7 +137,7 @@ final class HipparchusSolver extends AbstractSolver {
 
         @Override
         public SolverStats stats() {
-            return new SolverStats(name(), accepted, -1, evaluations, 0, 0);
+            return new SolverStats(name(), accepted, -1, evaluations, 0, 0, 0);
         }
     }
 }

@@ -14,7 +14,7 @@ public interface Integrator {
      * {@code offset + (k - from)·n} (n the dimension). Output times lie in (t0, t1] and are increasing;
      * they are exact step ends or dense-output values of accepted steps.
      *
-     * @throws org.nanopk.PkException if the integration cannot reach {@code t1}
+     * @throws SolverException if the integration cannot reach {@code t1}
      */
     void integrate(double t0, double[] y, double t1, double[] times, int from, int to, double[] out, int offset);
 

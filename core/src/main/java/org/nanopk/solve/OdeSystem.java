@@ -61,6 +61,11 @@ public interface OdeSystem {
         return 0;
     }
 
+    /** The name of state {@code i} for messages (for example a compartment's name); "state i" by default. */
+    default String stateName(int i) {
+        return "state " + i;
+    }
+
     /** A short description for error messages (for example the model name). */
     default String describe() {
         return "ODE system of dimension " + dimension();

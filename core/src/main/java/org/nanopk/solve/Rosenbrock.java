@@ -73,7 +73,7 @@ final class Rosenbrock extends AbstractSolver {
 
     @Override
     public String name() {
-        return "rodas5p";
+        return "stiff";
     }
 
     @Override

@@ -25,7 +25,10 @@ public interface Solver {
     /** Default maximum number of dosing intervals integrated to reach a steady state. */
     int DEFAULT_MAX_SS_CYCLES = 10_000;
 
-    /** The method name, e.g. {@code "auto"}, {@code "exact"}, {@code "stiff"}, {@code "dp853"}. */
+    /**
+     * The solver's name, one of {@link #names()}: {@code Solver.named(s.name())} is {@code s} with
+     * default settings. (The method that did the work, e.g. {@code rodas5p}, is in {@link SolverStats}.)
+     */
     String name();
 
     /** Relative tolerance. */
@@ -109,24 +112,15 @@ public interface Solver {
         if (name == null) {
             throw new IllegalArgumentException("solver name is null; known: " + String.join(", ", names()));
         }
-        switch (name) {
-            case "auto":
-                return auto();
-            case "exact":
-                return exact();
-            case "stiff":
-            case "rodas5p":
-                return stiff();
-            case "nonstiff":
-            case "dopri5":
-                return nonstiff();
-            case "dp853":
-                return dormandPrince853();
-            case "gbs":
-                return graggBulirschStoer();
-            default:
-                throw new IllegalArgumentException("unknown solver '" + name + "'; known: "
-                    + String.join(", ", names()));
-        }
+        return switch (name) {
+            case "auto" -> auto();
+            case "exact" -> exact();
+            case "stiff" -> stiff();
+            case "nonstiff" -> nonstiff();
+            case "dp853" -> dormandPrince853();
+            case "gbs" -> graggBulirschStoer();
+            default -> throw new IllegalArgumentException("unknown solver '" + name + "'; known: "
+                + String.join(", ", names()));
+        };
     }
 }

@@ -2,7 +2,6 @@ package org.nanopk.solve;
 
 import java.util.Arrays;
 
-import org.nanopk.PkException;
 
 /**
  * Steady states of a system under periodic or constant input, over the states that can reach one.
@@ -32,10 +31,49 @@ public final class SteadyState {
      * @param rates2 zero-order rates on [split, τ)
      */
     public record Cycle(double period, double[] bolus, double split, double[] rates1, double[] rates2) {
+        /** Copies the arrays in. */
+        public Cycle {
+            bolus = bolus.clone();
+            rates1 = rates1.clone();
+            rates2 = rates2.clone();
+        }
+
+        /** The amounts added at phase 0 (a copy). */
+        @Override
+        public double[] bolus() {
+            return bolus.clone();
+        }
+
+        /** The rates on [0, split) (a copy). */
+        @Override
+        public double[] rates1() {
+            return rates1.clone();
+        }
+
+        /** The rates on [split, τ) (a copy). */
+        @Override
+        public double[] rates2() {
+            return rates2.clone();
+        }
     }
 
-    /** What a steady-state computation returns: the state, and how many cycles were integrated (0 if exact). */
+    /**
+     * What a steady-state computation returns: the state, and how many cycles were integrated (0 if exact).
+     *
+     * @param state the steady state (per state)
+     * @param cycles the dosing intervals integrated to reach it
+     */
     public record Result(double[] state, int cycles) {
+        /** Copies the state in. */
+        public Result {
+            state = state.clone();
+        }
+
+        /** The steady state (a copy). */
+        @Override
+        public double[] state() {
+            return state.clone();
+        }
     }
 
     /** A system with extra zero-order inputs added to its right-hand side. */
@@ -159,7 +197,7 @@ public final class SteadyState {
                 }
             }
             if (!lu.factor()) {
-                throw new PkException(sys.describe() + ": no steady state under a constant infusion: some amount "
+                throw new SolverException(sys.describe() + ": no steady state under a constant infusion: some amount "
                     + "never leaves its compartments (the rate matrix is singular)", Double.NaN);
             }
             double[] x = new double[m];
@@ -190,7 +228,7 @@ public final class SteadyState {
             }
             chunk = Math.min(chunk * 2, 1e4);
         }
-        throw new PkException(sys.describe() + ": no steady state under a constant infusion after integrating "
+        throw new SolverException(sys.describe() + ": no steady state under a constant infusion after integrating "
             + Math.round(t) + " h in " + maxChunks + " chunks (largest relative change "
             + change(prev, y, accumulator, rtol, atol) * rtol + ")", t);
     }
@@ -239,7 +277,7 @@ public final class SteadyState {
             }
         }
         if (!lu.factor()) {
-            throw new PkException(sys.describe() + ": no periodic steady state: some amount never leaves its "
+            throw new SolverException(sys.describe() + ": no periodic steady state: some amount never leaves its "
                 + "compartments (I − Φ(τ) is singular)", Double.NaN);
         }
         double[] x = new double[m];
@@ -278,7 +316,7 @@ public final class SteadyState {
                 return y;
             }
         }
-        throw new PkException(sys.describe() + ": steady state not reached after " + maxCycles
+        throw new SolverException(sys.describe() + ": steady state not reached after " + maxCycles
             + " dosing intervals of " + c.period() + " h (the last interval still changed the amounts by "
             + String.format(java.util.Locale.ROOT, "%.3g", last) + " times the tolerance); raise the limit or check "
             + "that every compartment is eliminated", Double.NaN);

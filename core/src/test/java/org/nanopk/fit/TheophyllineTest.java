@@ -18,7 +18,7 @@ import org.nanopk.io.ObservationsCsv;
 /**
  * Theophylline subject 1 (R's datasets::Theoph), one compartment with first-order absorption, fitted by
  * unweighted least squares, against R 4.2.2's {@code nls(conc ~ SSfol(Dose, Time, lKe, lKa, lCl))}
- * (shared/data/README.md): lKe = −2.9196142, lKa = 0.5751612, lCl = −3.9158566, standard errors
+ * (examples/data/README.md): lKe = −2.9196142, lKa = 0.5751612, lCl = −3.9158566, standard errors
  * 0.170888, 0.172816, 0.127270 (σ² = RSS/(n−p)), RSS 4.286009. Estimates agree to 4 significant
  * digits (relative 5e-5), standard errors to 3 (their central-difference Jacobian), RSS to 1e-6.
  */

@@ -61,7 +61,7 @@ class NonmemDataTest {
     @Test
     void writtenRecordsReadBackToTheSameSimulation() {
         Model m = model();
-        Regimen r = Regimen.of(Dose.bolus("depot", 100).every(12, 3), Dose.infusion("central", 30, 2).at(40),
+        Regimen r = Regimen.of(Dose.bolus("depot", 100).repeated(3, 12), Dose.infusion("central", 30, 2).at(40),
             Dose.infusionAtRate("central", 10, 5).withSteadyState(2, 24).at(50));
         double[] times = Times.grid(0, 72, 2);
         NonmemData data = NonmemData.of(m, r, times);

@@ -18,8 +18,8 @@ import org.nanopk.Times;
 
 /**
  * The Chou et al. 2023 preset against an independent implementation of the same specification
- * (R deSolve LSODA at rtol 1e-10, atol 1e-12; shared/data/README.md, copied to
- * src/test/resources/chou2023 with their provenance): DE24, DE168 and DEmax for dataset IDs 1–40 and
+ * (R deSolve LSODA at rtol 1e-10, atol 1e-12; in src/test/resources/chou2023 with their
+ * provenance): DE24, DE168 and DEmax for dataset IDs 1–40 and
  * the full time courses of IDs 1 and 2 agree to a relative 1e-6; the mass balance holds to 1e-9.
  */
 class Chou2023Test {

@@ -11,9 +11,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nanopk.Series;
 import org.nanopk.Simulation;
 import org.nanopk.Times;
+import org.nanopk.internal.TextChart;
 import org.nanopk.mechanism.Presets;
 import org.nanopk.population.DoseSweep;
 import org.nanopk.population.Population;
@@ -36,7 +36,7 @@ class PlotTest {
     @Test
     void chartsAreWrittenAsPngAndSvg(@TempDir Path dir) throws Exception {
         Simulation s = Presets.np9().simulate(Times.grid(0, 168, 2));
-        validPng(s.chart("B", "Tumor").withLogY().save(dir.resolve("np9.png")));
+        validPng(Chart.amounts(s, "B", "Tumor").withLogY().save(dir.resolve("np9.png")));
         validSvg(Chart.percentId(s, "B", "Tumor", "L").save(dir.resolve("np9.svg")));
         DoseSweep.Result r = DoseSweep.of(Presets.ouyang2020(), "B").withLogDoses(20, 5000, 5)
             .percentIdAt("Tumor", 24).run();
@@ -45,13 +45,13 @@ class PlotTest {
             .track("Tumor").run(200);
         validSvg(Chart.bands(p, "Tumor").save(dir.resolve("bands.svg")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> s.chart("B").save(dir.resolve("np9.gif")));
+            () -> Chart.amounts(s, "B").save(dir.resolve("np9.gif")));
         assertTrue(e.getMessage().contains(".png or .svg"));
     }
 
     @Test
     void terminalChartOfAStraightLine() {
-        Series line = Series.of("y", "amount", Times.grid(0, 9, 1), Times.grid(0, 9, 1));
+        double[] line = Times.grid(0, 9, 1);
         String expected = String.join("\n",
             "line",
             "9 │        ●●",
@@ -61,7 +61,7 @@ class PlotTest {
             "  └──────────",
             "   0      9 h",
             "   ● y");
-        assertEquals(expected, TextChart.render("line", List.of(line), 10, 4, false));
+        assertEquals(expected, TextChart.render("line", List.of("y"), List.of(line), List.of(line), 10, 4, false));
     }
 
     @Test

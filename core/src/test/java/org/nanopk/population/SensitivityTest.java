@@ -47,8 +47,8 @@ class SensitivityTest {
         // model parameter here), so at t = 5 with k = 0.2 the coefficient of k is -1
         Model m = Model.builder("one").compartment("blood").sink("out").parameter("k", 0.2).parameter("unused", 3)
             .firstOrder("blood", "out", "k").dose(Dose.bolus("blood", 100)).build();
-        Sensitivity.Result r = Sensitivity.local(m, "A(5)", s -> s.at("blood", 5), new double[] {0, 5}, List.of(),
-            Solver.auto().withTolerances(1e-12, 1e-14));
+        Sensitivity.Result r = Sensitivity.of(m, "A(5)", s -> s.at("blood", 5)).withTimes(0, 5)
+            .withSolver(Solver.auto().withTolerances(1e-12, 1e-14)).local();
         assertEquals(-1, r.first("k"), 1e-4);
         assertEquals(0, r.first("unused"), 0);
         assertEquals("k", r.ranking().get(0));
@@ -57,8 +57,7 @@ class SensitivityTest {
 
     @Test
     void np9TumourDeliveryIsDrivenByEprAndUptake() {
-        Sensitivity.Result r = Sensitivity.local(Presets.np9(), "DE24", s -> s.percentId("Tumor").at(24),
-            new double[] {0, 24}, List.of(), Solver.auto());
+        Sensitivity.Result r = Sensitivity.of(Presets.np9(), "DE24", s -> s.percentId("Tumor").at(24)).local();
         assertTrue(r.first("kEPR") > 0.5, r.toString());
         assertTrue(r.first("VmL") < 0, r.toString());
     }

@@ -134,7 +134,7 @@ class ConcurrencyTest {
         List<String> problems = new ArrayList<>();
         int fields = 0;
         try (Stream<Path> files = Files.walk(classes)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".class") && !p.endsWith("module-info.class")).toList()) {
                 String name = classes.relativize(f).toString().replace('/', '.').replace(".class", "");
                 Class<?> cls = Class.forName(name, true, getClass().getClassLoader());
                 for (Field field : cls.getDeclaredFields()) {

@@ -71,7 +71,7 @@ class HostileInputProperties {
             .output("Tumor", "tumor+cells").output("CLiver", "liver/1.1", "1.2")
             .integral("AUCblood", "blood/1.7")
             .dose(Dose.bolus("blood", 100))
-            .dose(Dose.infusion("blood", 50, 1).at(24).every(24, 3))
+            .dose(Dose.infusion("blood", 50, 1).at(24).repeated(3, 24))
             .dose(Dose.bolus("depot", 10).at(6).withRate(Dose.MODELLED_DURATION))
             .build();
     }

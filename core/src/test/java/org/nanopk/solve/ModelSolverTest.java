@@ -10,7 +10,7 @@ import org.nanopk.Simulation;
 import org.nanopk.Times;
 import org.nanopk.mechanism.Presets;
 
-/** The solvers on the design's benchmark models (issue 4's tests, not timings). */
+/** The solvers on the benchmark models NP9 and NP9-stiff: work bounds, not timings. */
 class ModelSolverTest {
     static final double[] HOURLY = Times.grid(0, 168, 1);
 
@@ -39,7 +39,7 @@ class ModelSolverTest {
 
     @Test
     void np9StiffIsCheapForTheStiffSolver() {
-        // design §7 / issue 4: fewer than 3000 right-hand-side evaluations at rtol 1e-6
+        // the work bound of the benchmark README: fewer than 3000 right-hand-side evaluations at rtol 1e-6
         Model m = Presets.np9Stiff();
         Simulation s = m.simulate(m.regimen(), HOURLY, Solver.stiff().withTolerances(1e-6, 1e-9));
         assertTrue(s.stats().rhsEvaluations() < 3000, s.stats().toString());

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  * The {@code nanopk} command line: {@code simulate}, {@code demo}, {@code presets} and more.
  * Bad input prints a one-line error and exits with status 2; a numerical failure exits with 3.
  */
-@Command(name = "nanopk", mixinStandardHelpOptions = true, version = "NanoPK 0.1.0",
+@Command(name = "nanopk", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Pharmacokinetic compartment models of nanomedicines in mice.",
     subcommands = {DemoCommand.class, SimulateCommand.class, FitCommand.class, PopulationCommand.class,
         SensitivityCommand.class, PresetsCommand.class, BatchCommand.class, LessonCommand.class,
@@ -57,5 +57,14 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         new CommandLine(this).usage(System.out);
         return 0;
+    }
+
+    /** The version from the jar's manifest (Implementation-Version, set by the build). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"NanoPK " + (v == null ? "(development build)" : v)};
+        }
     }
 }

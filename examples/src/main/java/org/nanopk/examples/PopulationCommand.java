@@ -95,11 +95,7 @@ final class PopulationCommand implements Callable<Integer> {
         Population.Summary summary = study.run(n);
         w.println(summary);
         if (out != null) {
-            try {
-                Files.writeString(out, summary.toCsv());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-            }
+            summary.writeCsv(out);
             w.println("wrote the percentile bands to " + out);
         }
         return 0;

@@ -66,10 +66,12 @@ final class SensitivityCommand implements Callable<Integer> {
             label = "AUC of " + readout + " over 0-" + tEnd + " h";
             f = s -> s.amount(readout).auc();
         }
-        w.println(Sensitivity.local(model, label, f, times, ps, Solver.auto()));
+        Sensitivity analysis = Sensitivity.of(model, label, f).withTimes(times)
+            .withParameters(ps.toArray(new String[0]));
+        w.println(analysis.local());
         if (global != null) {
             w.println();
-            w.println(Sensitivity.sobol(model, label, f, times, ps, cv, global, Solver.auto()));
+            w.println(analysis.withCv(cv).withSamples(global).sobol());
         }
         return 0;
     }

@@ -91,7 +91,6 @@ final class SimulateCommand implements Callable<Integer> {
 
     private int simulateData(PrintWriter w, Model model, Solver s) {
         java.util.List<Simulation> sims = NonmemData.read(data).simulate(model, s);
-        String csv = NonmemData.toCsv(sims);
         if (out == null) {
             for (Simulation sim : sims) {
                 w.println("ID " + sim.id());
@@ -99,13 +98,9 @@ final class SimulateCommand implements Callable<Integer> {
                 w.println();
             }
         } else if ("-".equals(out)) {
-            w.print(csv);
+            w.print(NonmemData.toCsv(sims));
         } else {
-            try {
-                java.nio.file.Files.writeString(Path.of(out), csv);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-            }
+            NonmemData.write(sims, Path.of(out));
             int rows = sims.stream().mapToInt(Simulation::size).sum();
             w.println("wrote " + rows + " rows for " + sims.size() + " subjects to " + out);
         }

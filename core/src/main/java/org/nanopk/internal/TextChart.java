@@ -1,10 +1,8 @@
-package org.nanopk.plot;
+package org.nanopk.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.nanopk.Series;
-import org.nanopk.internal.Checks;
 
 /**
  * Curves drawn with Unicode characters on a fixed-width grid, for JShell sessions and terminals where no
@@ -22,31 +20,36 @@ public final class TextChart {
      * Renders series over time.
      *
      * @param title a title line
-     * @param series the curves (times in h)
+     * @param names the curves' names, for the legend
+     * @param times each curve's times (h), increasing
+     * @param values each curve's values, one per time
      * @param width the plot area's width in characters (at least 10)
      * @param height its height in lines (at least 4)
      * @param logY a log10 y axis (values ≤ 0 are left out)
      */
-    public static String render(String title, List<Series> series, int width, int height, boolean logY) {
+    public static String render(String title, List<String> names, List<double[]> times, List<double[]> values,
+                                int width, int height, boolean logY) {
         if (width < 10 || height < 4) {
             throw new IllegalArgumentException("text chart of " + width + "x" + height + ": expected at least 10x4");
         }
-        if (series.isEmpty()) {
+        if (names.isEmpty() || names.size() != times.size() || names.size() != values.size()) {
             throw new IllegalArgumentException("a text chart needs at least one series");
         }
         double x0 = Double.POSITIVE_INFINITY;
         double x1 = Double.NEGATIVE_INFINITY;
         double y0 = Double.POSITIVE_INFINITY;
         double y1 = Double.NEGATIVE_INFINITY;
-        for (Series s : series) {
-            for (int i = 0; i < s.size(); i++) {
-                double y = s.value(i);
+        for (int k = 0; k < names.size(); k++) {
+            double[] xs = times.get(k);
+            double[] ys = values.get(k);
+            for (int i = 0; i < xs.length; i++) {
+                double y = ys[i];
                 if (logY && !(y > 0)) {
                     continue;
                 }
                 double yy = logY ? Math.log10(y) : y;
-                x0 = Math.min(x0, s.time(i));
-                x1 = Math.max(x1, s.time(i));
+                x0 = Math.min(x0, xs[i]);
+                x1 = Math.max(x1, xs[i]);
                 y0 = Math.min(y0, yy);
                 y1 = Math.max(y1, yy);
             }
@@ -64,12 +67,13 @@ public final class TextChart {
         for (char[] row : grid) {
             java.util.Arrays.fill(row, ' ');
         }
-        for (int k = 0; k < series.size(); k++) {
-            Series s = series.get(k);
+        for (int k = 0; k < names.size(); k++) {
+            double[] xs = times.get(k);
+            double[] ys = values.get(k);
             char mark = MARKS.charAt(k % MARKS.length());
             for (int c = 0; c < width; c++) {
                 double x = x0 + (x1 - x0) * c / (width - 1);
-                double y = valueAt(s, x, logY);
+                double y = valueAt(xs, ys, x, logY);
                 if (Double.isNaN(y)) {
                     continue;
                 }
@@ -92,27 +96,27 @@ public final class TextChart {
         sb.append(" ".repeat(lw + 2)).append(xl).append(" ".repeat(Math.max(1, width - xl.length() - xr.length())))
             .append(xr).append('\n');
         List<String> legend = new ArrayList<>();
-        for (int k = 0; k < series.size(); k++) {
-            legend.add(MARKS.charAt(k % MARKS.length()) + " " + series.get(k).name());
+        for (int k = 0; k < names.size(); k++) {
+            legend.add(MARKS.charAt(k % MARKS.length()) + " " + names.get(k));
         }
         sb.append(" ".repeat(lw + 2)).append(String.join("   ", legend)).append(logY ? "   (log scale)" : "");
         return sb.toString();
     }
 
     /** The curve's value at x: linear interpolation between its points (of log10 values on a log axis). */
-    private static double valueAt(Series s, double x, boolean logY) {
-        int n = s.size();
-        if (n == 0 || x < s.time(0) || x > s.time(n - 1)) {
+    private static double valueAt(double[] xs, double[] ys, double x, boolean logY) {
+        int n = xs.length;
+        if (n == 0 || x < xs[0] || x > xs[n - 1]) {
             return Double.NaN;
         }
         for (int i = 0; i < n; i++) {
-            if (s.time(i) >= x) {
-                if (s.time(i) == x || i == 0) {
-                    return tr(s.value(i), logY);
+            if (xs[i] >= x) {
+                if (xs[i] == x || i == 0) {
+                    return tr(ys[i], logY);
                 }
-                double a = tr(s.value(i - 1), logY);
-                double b = tr(s.value(i), logY);
-                double w = (x - s.time(i - 1)) / (s.time(i) - s.time(i - 1));
+                double a = tr(ys[i - 1], logY);
+                double b = tr(ys[i], logY);
+                double w = (x - xs[i - 1]) / (xs[i] - xs[i - 1]);
                 return a + w * (b - a);
             }
         }

@@ -1,9 +1,5 @@
-package org.nanopk.io;
+package org.nanopk.examples;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,12 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import org.apache.commons.csv.CSVRecord;
 import org.nanopk.Model;
 import org.nanopk.Simulation;
+import org.nanopk.Table;
 import org.nanopk.Times;
-import org.nanopk.internal.Checks;
-import org.nanopk.internal.Table;
+import org.nanopk.io.CsvTable;
 import org.nanopk.mechanism.Chou2023;
 import org.nanopk.mechanism.Presets;
 import org.nanopk.solve.Solver;
@@ -32,80 +27,80 @@ import org.nanopk.solve.Solver;
  * preset, every column that names a parameter sets it, the preset's own doses are kept and the grid is
  * 0, 0.5, …, 168 h.
  */
-public final class Batch {
+final class Batch {
     private Batch() {
     }
 
     /** One row's result. */
-    public record Row(String id, double de24, double de168, double deMax, Map<String, Double> observed) {
+    record Row(String id, double de24, double de168, double deMax, Map<String, Double> observed) {
     }
 
     /** All rows' results, in file order; {@code observed} names the observed columns the file had. */
-    public record Result(String preset, List<Row> rows, List<String> observed) {
+    record Result(String preset, List<Row> rows, List<String> observed) {
         /** A table: ID, DE24, DE168, DEmax, then the observed columns. */
         @Override
         public String toString() {
             List<String> obs = observedNames();
             List<String> header = new ArrayList<>(List.of("ID", "DE24", "DE168", "DEmax"));
             obs.forEach(o -> header.add(o + " observed"));
-            Table t = new Table(header.toArray(new String[0]));
+            Table.Builder t = Table.builder(header).title("Tumour delivery efficiency (%ID) of preset " + preset + ", "
+                + rows.size() + " rows");
             for (Row r : rows) {
-                List<String> cells = new ArrayList<>(List.of(r.id(), Checks.g(r.de24()), Checks.g(r.de168()),
-                    Checks.g(r.deMax())));
-                obs.forEach(o -> cells.add(r.observed().containsKey(o) ? Checks.g(r.observed().get(o)) : ""));
-                t.row(cells.toArray(new String[0]));
+                List<Object> cells = new ArrayList<>(List.of(r.id(), r.de24(), r.de168(), r.deMax()));
+                obs.forEach(o -> cells.add(r.observed().get(o)));
+                t.row(cells.toArray());
             }
-            return "Tumour delivery efficiency (%ID) of preset " + preset + ", " + rows.size() + " rows\n" + t;
+            return t.build().toString();
         }
 
         private List<String> observedNames() {
             return observed;
         }
 
-        /** CSV: ID, DE24, DE168, DEmax, then DE24_observed, … when the input had them. */
-        public String toCsv() {
+        /** The results as a CSV table: ID, DE24, DE168, DEmax, then DE24_observed, … when the input had them. */
+        CsvTable toCsvTable() {
             List<String> obs = observedNames();
-            StringBuilder sb = new StringBuilder("ID,DE24,DE168,DEmax");
-            obs.forEach(o -> sb.append(',').append(o).append("_observed"));
-            sb.append('\n');
+            List<String> header = new ArrayList<>(List.of("ID", "DE24", "DE168", "DEmax"));
+            obs.forEach(o -> header.add(o + "_observed"));
+            List<List<String>> cells = new ArrayList<>();
             for (Row r : rows) {
-                sb.append(r.id()).append(',').append(r.de24()).append(',').append(r.de168()).append(',')
-                    .append(r.deMax());
+                List<String> c = new ArrayList<>(List.of(r.id(), Double.toString(r.de24()), Double.toString(r.de168()),
+                    Double.toString(r.deMax())));
                 for (String o : obs) {
                     Double v = r.observed().get(o);
-                    sb.append(',').append(v == null ? "" : v.toString());
+                    c.add(v == null ? "" : v.toString());
                 }
-                sb.append('\n');
+                cells.add(c);
             }
-            return sb.toString();
+            return CsvTable.of(header, cells);
         }
 
-        /** Writes {@link #toCsv()} to a file. */
-        public void write(Path file) {
-            try {
-                Files.writeString(file, toCsv(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-            }
+        /** The CSV text of {@link #toCsvTable()}. */
+        String toCsv() {
+            return toCsvTable().toCsv();
+        }
+
+        /** Writes the CSV to a file, replacing it only once the new content is complete. */
+        void write(Path file) {
+            toCsvTable().write(file);
         }
     }
 
     /** Runs {@code preset} on every row of {@code csv} with the stiff solver at rtol 1e-8, atol 1e-10. */
-    public static Result run(String preset, Path csv) {
+    static Result run(String preset, Path csv) {
         return run(preset, csv, Solver.stiff());
     }
 
     /** Runs {@code preset} on every row of {@code csv} with {@code solver}. */
-    public static Result run(String preset, Path csv, Solver solver) {
+    static Result run(String preset, Path csv, Solver solver) {
         Model base = Presets.byName(preset);
-        Csv.Table table = Csv.read(csv);
-        List<CSVRecord> records = table.rows();
+        CsvTable table = CsvTable.read(csv);
         List<String> header = table.header();
-        Row[] out = new Row[records.size()];
+        Row[] out = new Row[table.size()];
         RuntimeException[] failure = new RuntimeException[1];
-        IntStream.range(0, records.size()).parallel().forEach(i -> {
+        IntStream.range(0, table.size()).parallel().forEach(i -> {
             try {
-                out[i] = row(preset, base, table, header, records.get(i), solver);
+                out[i] = row(preset, base, table, header, i, solver);
             } catch (RuntimeException e) {
                 synchronized (failure) {
                     if (failure[0] == null) {
@@ -126,13 +121,13 @@ public final class Batch {
         return new Result(preset, List.of(out), List.copyOf(observed));
     }
 
-    private static Row row(String preset, Model base, Csv.Table table, List<String> header, CSVRecord r,
+    private static Row row(String preset, Model base, CsvTable table, List<String> header, int r,
                            Solver solver) {
         Map<String, String> cells = new LinkedHashMap<>();
         for (int c = 0; c < header.size(); c++) {
             cells.put(header.get(c), table.cell(r, c));
         }
-        String id = cells.containsKey("ID") ? cells.get("ID") : Long.toString(r.getRecordNumber());
+        String id = cells.containsKey("ID") ? cells.get("ID") : Integer.toString(r + 1);
         String where = table.where(r);
         Model m;
         double[] grid;
@@ -159,9 +154,9 @@ public final class Batch {
         for (String col : new String[] {"DE24", "DE168", "DEmax"}) {
             for (String h : header) {
                 if (h.toLowerCase(Locale.ROOT).equals(col.toLowerCase(Locale.ROOT))) {
-                    String v = cells.get(h);
-                    if (v != null && Checks.isDecimal(v.trim())) {
-                        observed.put(col, Double.parseDouble(v.trim()));
+                    String v = cells.get(h).trim();
+                    if (!v.isEmpty() && !v.equalsIgnoreCase("NA")) {
+                        observed.put(col, table.number(r, table.column(h), Double.NaN));
                     } // "NA" and blanks: no observed value
                 }
             }

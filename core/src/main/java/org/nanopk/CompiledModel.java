@@ -1,60 +1,82 @@
-package org.nanopk.internal;
+package org.nanopk;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 
-import org.nanopk.Compartment;
-import org.nanopk.Integral;
-import org.nanopk.Output;
-import org.nanopk.RateLaw;
-import org.nanopk.Transfer;
+import org.nanopk.internal.Checks;
+import org.nanopk.internal.Expr;
+import org.nanopk.solve.SparsityPattern;
 
 /**
- * The structure of a model compiled to indices: names resolved, expressions parsed and bound,
- * parameter evaluation order fixed, every transfer assigned to a law group. Shared by every model
- * that differs only in parameter values; {@link #evaluate} turns a set of parameter definitions into
- * the numbers the hot loop uses ({@link Kinetics}). Internal.
+ * The structure of a model compiled to indices: names resolved, every transfer's rate law instantiated
+ * from its {@link RateLaw#template() template} as an expression over the environment
+ * {@code [parameters | states | t]} and differentiated symbolically, the parameter evaluation order
+ * fixed. Shared by every model that differs only in parameter values; {@link #evaluate} turns a set of
+ * parameter definitions into the numbers the hot loop uses ({@link Kinetics}). Immutable.
  *
- * <p>Expression environments are laid out as {@code [parameters | states | t]}: states are the
- * compartments followed by the integrals.
+ * <p>Nothing here knows a particular law: sparsity, linearity, time dependence, which states a rate
+ * reads and which compartments only fill up all follow from the terms' expressions.
  */
-public final class CompiledModel {
-    /** Law groups; flow and permeability compile to first-order terms. */
-    enum Kind { LINEAR, ZERO, MM, HILL, CAPACITY, BIMOLECULAR, HILL_TIME, EXPRESSION, CUSTOM }
+final class CompiledModel {
 
-    /** A transfer resolved to indices. */
-    static final class LawPlan {
-        final int index;
+    /**
+     * One rate term: a transfer (amount leaves {@code from} and enters {@code to}) or an integral
+     * ({@code from} = -1; the rate is added to state {@code to}). Expressions are bound to the environment.
+     */
+    static final class Term {
         final String label;
         final RateLaw law;
         final int from;
         final int to;
-        final Expr[] fields;   // bound to parameter slots
-        // expression laws only (bound to the full environment)
+        /** The law's fields over parameter slots, in the order of {@code law.fieldNames()} (empty for expressions). */
+        final Expr[] fields;
         final Expr rate;
+        /** The states the rate reads, and ∂rate/∂state for each. */
         final int[] deps;
         final Expr[] partials;
+        /** ∂rate/∂t, or null if the rate does not depend on t. */
         final Expr dt;
+        /** True when every partial depends on parameters only and the rate not on t: rate = b + Σ c_s·y_s. */
+        final boolean linear;
 
-        LawPlan(int index, String label, RateLaw law, int from, int to, Expr[] fields, Expr rate, int[] deps,
-                Expr[] partials, Expr dt) {
-            this.index = index;
+        Term(String label, RateLaw law, int from, int to, Expr[] fields, Expr rate, int np, int ns) {
             this.label = label;
             this.law = law;
             this.from = from;
             this.to = to;
             this.fields = fields;
             this.rate = rate;
-            this.deps = deps;
-            this.partials = partials;
-            this.dt = dt;
+            List<Integer> d = new ArrayList<>();
+            List<Expr> p = new ArrayList<>();
+            boolean constant = true;
+            for (int s = 0; s < ns; s++) {
+                if (rate.dependsOn(np + s)) {
+                    Expr partial = rate.derivative(np + s);
+                    d.add(s);
+                    p.add(partial);
+                    constant &= !partial.usesSlotAtOrAbove(np);
+                }
+            }
+            this.deps = d.stream().mapToInt(Integer::intValue).toArray();
+            this.partials = p.toArray(new Expr[0]);
+            this.dt = rate.dependsOn(np + ns) ? rate.derivative(np + ns) : null;
+            this.linear = constant && dt == null;
         }
+    }
+
+    /** A transfer whose rate is a Java function ({@link RateLaw.Custom}). */
+    record CustomTerm(String label, int from, int to, RateLaw.RateFunction function) {
     }
 
     final String name;
@@ -63,9 +85,9 @@ public final class CompiledModel {
     final List<String> states;
     final List<String> parameters;
     final List<String> outputs;
-    final Map<String, Integer> stateIndex;
-    final Map<String, Integer> paramIndex;
-    final Map<String, Integer> outputIndex;
+    private final Map<String, Integer> stateIndex;
+    private final Map<String, Integer> paramIndex;
+    private final Map<String, Integer> outputIndex;
     final int nc;
     final int ns;
     final int np;
@@ -77,112 +99,16 @@ public final class CompiledModel {
     final Expr[] lag;
     final Expr[] duration;
     final Expr[] rate;
-    final LawPlan[] plans;
+    /** Transfers (in order), then integrals. */
+    final Term[] terms;
+    final CustomTerm[] customs;
     final Expr[] outputExpr;
     final Expr[] outputMass;
-    final Expr[] integralRate;
-    final int[][] integralDeps;
-    final Expr[][] integralPartials;
-    final Expr[] integralDt;
     final boolean linear;
     final boolean autonomous;
-    /**
-     * Amounts stay non-negative: every law is one that stops when its source is empty (all built-in
-     * laws but zero order; expressions and custom functions are not known to).
-     */
+    /** Amounts stay non-negative: every transfer's law stops at an empty source (see RateLaw#stopsAtEmptySource). */
     final boolean nonNegative;
-    final Layout layout;
-
-    /** Where each transfer's numbers go in the hot loop's arrays: computed once per structure. */
-    static final class Layout {
-        static final byte FIRST_ORDER = 0;
-        static final byte FLOW = 1;
-        static final byte PERMEABILITY_FORWARD = 2;
-        static final byte PERMEABILITY_BACK = 3;
-        final int[] linFrom;
-        final int[] linTo;
-        final int[] linPlan;
-        final byte[] linKind;
-        final int[] zero;
-        final int[] mm;
-        final int[] hill;
-        final int[] capacity;
-        final int[] bimolecular;
-        final int[] hillTime;
-        final LawPlan[] expression;
-        final LawPlan[] custom;
-
-        Layout(LawPlan[] plans) {
-            int nLin = 0;
-            for (LawPlan p : plans) {
-                if (p.law instanceof RateLaw.Permeability) {
-                    nLin += 2;
-                } else if (p.law instanceof RateLaw.FirstOrder || p.law instanceof RateLaw.Flow) {
-                    nLin++;
-                }
-            }
-            linFrom = new int[nLin];
-            linTo = new int[nLin];
-            linPlan = new int[nLin];
-            linKind = new byte[nLin];
-            int k = 0;
-            for (int i = 0; i < plans.length; i++) {
-                LawPlan p = plans[i];
-                if (p.law instanceof RateLaw.FirstOrder || p.law instanceof RateLaw.Flow) {
-                    linFrom[k] = p.from;
-                    linTo[k] = p.to;
-                    linPlan[k] = i;
-                    linKind[k++] = p.law instanceof RateLaw.Flow ? FLOW : FIRST_ORDER;
-                } else if (p.law instanceof RateLaw.Permeability) {
-                    linFrom[k] = p.from;
-                    linTo[k] = p.to;
-                    linPlan[k] = i;
-                    linKind[k++] = PERMEABILITY_FORWARD;
-                    linFrom[k] = p.to;
-                    linTo[k] = p.from;
-                    linPlan[k] = i;
-                    linKind[k++] = PERMEABILITY_BACK;
-                }
-            }
-            zero = select(plans, RateLaw.ZeroOrder.class);
-            mm = select(plans, RateLaw.MichaelisMenten.class);
-            hill = select(plans, RateLaw.Hill.class);
-            capacity = select(plans, RateLaw.Capacity.class);
-            bimolecular = select(plans, RateLaw.BimolecularCapacity.class);
-            hillTime = select(plans, RateLaw.HillTime.class);
-            int[] ex = select(plans, RateLaw.Expression.class);
-            int[] cu = select(plans, RateLaw.Custom.class);
-            expression = new LawPlan[ex.length];
-            for (int i = 0; i < ex.length; i++) {
-                expression[i] = plans[ex[i]];
-            }
-            custom = new LawPlan[cu.length];
-            for (int i = 0; i < cu.length; i++) {
-                custom[i] = plans[cu[i]];
-            }
-        }
-
-        private static int[] select(LawPlan[] plans, Class<?> type) {
-            int c = 0;
-            for (LawPlan p : plans) {
-                if (type.isInstance(p.law)) {
-                    c++;
-                }
-            }
-            int[] out = new int[c];
-            c = 0;
-            for (int i = 0; i < plans.length; i++) {
-                if (type.isInstance(plans[i].law)) {
-                    out[c++] = i;
-                }
-            }
-            return out;
-        }
-    }
-
-    /** Partial derivatives of an expression with respect to the states it uses, and to time. */
-    record Partials(int[] deps, Expr[] partials, Expr dt) {
-    }
+    private final SparsityPattern sparsity;
 
     private CompiledModel(Builder b) {
         this.name = b.name;
@@ -207,198 +133,157 @@ public final class CompiledModel {
         this.lag = b.lag;
         this.duration = b.duration;
         this.rate = b.rate;
-        this.plans = b.plans;
+        this.terms = b.terms;
+        this.customs = b.customs;
         this.outputExpr = b.outputExpr;
         this.outputMass = b.outputMass;
-        this.integralRate = b.integralRate;
-        this.integralDeps = b.integralDeps;
-        this.integralPartials = b.integralPartials;
-        this.integralDt = b.integralDt;
-        this.linear = b.linear;
-        this.autonomous = b.autonomous;
-        this.nonNegative = b.plans != null && java.util.Arrays.stream(b.plans).allMatch(p -> p.law instanceof
-            RateLaw.FirstOrder || p.law instanceof RateLaw.Flow || p.law instanceof RateLaw.Permeability
-            || p.law instanceof RateLaw.MichaelisMenten || p.law instanceof RateLaw.Hill
-            || p.law instanceof RateLaw.Capacity || p.law instanceof RateLaw.BimolecularCapacity
-            || p.law instanceof RateLaw.HillTime);
-        this.layout = b.plans == null ? null : new Layout(b.plans);
+        boolean lin = b.customs == null || b.customs.length == 0;
+        boolean aut = lin;
+        boolean nonNeg = lin;
+        if (b.terms != null) {
+            for (Term t : b.terms) {
+                lin &= t.linear;
+                aut &= t.dt == null;
+                nonNeg &= t.from < 0 || t.law.stopsAtEmptySource();
+            }
+        }
+        this.linear = lin;
+        this.autonomous = aut;
+        this.nonNegative = nonNeg;
+        this.sparsity = b.terms == null ? null : pattern();
     }
 
     /** The model name. */
-    public String name() {
+    String name() {
         return name;
     }
 
     /** Compartment names, in order. */
-    public List<String> compartments() {
+    List<String> compartments() {
         return compartments;
     }
 
-    /** Integral (bookkeeping state) names, in order. */
-    public List<String> integrals() {
-        return integrals;
-    }
-
     /** All state names: compartments, then integrals. */
-    public List<String> states() {
+    List<String> states() {
         return states;
     }
 
     /** Parameter names, in declaration order. */
-    public List<String> parameters() {
+    List<String> parameters() {
         return parameters;
     }
 
     /** Output names, in order. */
-    public List<String> outputs() {
+    List<String> outputs() {
         return outputs;
     }
 
     /** Index of a state (compartment or integral), or -1. */
-    public int stateIndex(String state) {
+    int stateIndex(String state) {
         return stateIndex.getOrDefault(state, -1);
     }
 
     /** Index of a compartment, or -1 (integrals are not compartments). */
-    public int compartmentIndex(String compartment) {
+    int compartmentIndex(String compartment) {
         int i = stateIndex.getOrDefault(compartment, -1);
         return i < nc ? i : -1;
     }
 
     /** Index of a parameter, or -1. */
-    public int parameterIndex(String parameter) {
+    int parameterIndex(String parameter) {
         return paramIndex.getOrDefault(parameter, -1);
     }
 
     /** Index of an output, or -1. */
-    public int outputIndex(String output) {
+    int outputIndex(String output) {
         return outputIndex.getOrDefault(output, -1);
     }
 
-    /** True if compartment {@code i} is a sink. */
-    public boolean isSink(int i) {
-        return sink[i];
-    }
-
     /** True when every rate is affine in the amounts with constant coefficients (exact solution applies). */
-    public boolean isLinear() {
+    boolean isLinear() {
         return linear;
     }
 
-    /** True when every rate is 0 while all amounts are 0 (no zero-order, expression or custom laws, no integrals). */
-    public boolean isQuietAtZero() {
-        if (integralRate.length > 0) {
-            return false;
-        }
-        for (LawPlan p : plans) {
-            if (p.law instanceof RateLaw.ZeroOrder || p.law instanceof RateLaw.Expression
-                || p.law instanceof RateLaw.Custom) {
-                return false;
-            }
-        }
-        return true;
+    /** True when no rate depends on time. */
+    boolean isAutonomous() {
+        return autonomous;
     }
 
     /**
-     * States that only fill up and that no rate depends on: compartments nothing leaves (sinks, and for
-     * example NP9's liver and spleen macrophages) unless they are the destination of a capacity or
-     * bimolecular law or appear in an expression law or integrand, and integrals unless an expression
-     * law or integrand uses them. Under repeated dosing they grow without bound, so they have no steady
-     * state. Custom Java laws are assumed not to read such states.
+     * True when every rate is 0 while all amounts are 0: every transfer stops at an empty source and
+     * there are no integrals (an integrand need not vanish at zero amounts).
      */
-    public boolean[] accumulators() {
+    boolean isQuietAtZero() {
+        return integrals.isEmpty() && nonNegative;
+    }
+
+    /**
+     * States that only fill up and that no rate reads: compartments nothing leaves (sinks, and for
+     * example NP9's liver and spleen macrophages) and integrals, unless some rate depends on them. Under
+     * repeated dosing they grow without bound, so they have no steady state. Custom Java laws are
+     * assumed not to read such states.
+     */
+    boolean[] accumulators() {
         boolean[] acc = new boolean[ns];
-        java.util.Arrays.fill(acc, true);
-        for (LawPlan p : plans) {
-            acc[p.from] = false;
-            if (p.law instanceof RateLaw.Capacity || p.law instanceof RateLaw.BimolecularCapacity) {
-                acc[p.to] = false;
+        Arrays.fill(acc, true);
+        for (Term t : terms) {
+            if (t.from >= 0) {
+                acc[t.from] = false;
             }
-            if (p.deps != null) {
-                for (int d : p.deps) {
-                    acc[d] = false;
-                }
-            }
-        }
-        for (int[] deps : integralDeps) {
-            for (int d : deps) {
+            for (int d : t.deps) {
                 acc[d] = false;
             }
+        }
+        for (CustomTerm c : customs) {
+            acc[c.from()] = false;
         }
         return acc;
     }
 
-    private volatile org.nanopk.solve.SparsityPattern sparsity;
-
     /**
-     * The structural pattern of the Jacobian over the states, whatever the parameter values (computed
-     * once and shared by every model of this structure, so the sparse LU's analysis is done once).
+     * The structural pattern of the Jacobian over the states, whatever the parameter values, shared by
+     * every model of this structure (so the sparse LU's analysis is done once).
      */
-    public org.nanopk.solve.SparsityPattern sparsity() {
-        org.nanopk.solve.SparsityPattern p = sparsity;
-        if (p == null) {
-            boolean[] nz = new boolean[ns * ns];
-            for (LawPlan l : plans) {
-                int f = l.from;
-                int t = l.to;
-                if (l.law instanceof RateLaw.ZeroOrder) {
-                    continue;
-                }
-                if (l.law instanceof RateLaw.Expression) {
-                    for (int s : l.deps) {
-                        nz[f * ns + s] = true;
-                        nz[t * ns + s] = true;
-                    }
-                    continue;
-                }
-                if (l.law instanceof RateLaw.Custom) {
-                    for (int s = 0; s < nc; s++) {
-                        nz[f * ns + s] = true;
-                        nz[t * ns + s] = true;
-                    }
-                    continue;
-                }
-                nz[f * ns + f] = true;
-                nz[t * ns + f] = true;
-                if (l.law instanceof RateLaw.Permeability || l.law instanceof RateLaw.Capacity
-                    || l.law instanceof RateLaw.BimolecularCapacity) {
-                    nz[f * ns + t] = true;
-                    nz[t * ns + t] = true;
-                }
-            }
-            for (int i = 0; i < integralDeps.length; i++) {
-                for (int s : integralDeps[i]) {
-                    nz[(nc + i) * ns + s] = true;
-                }
-            }
-            p = org.nanopk.solve.SparsityPattern.of(ns, nz);
-            sparsity = p;
-        }
-        return p;
+    SparsityPattern sparsity() {
+        return sparsity;
     }
 
-    /** True when no rate depends on time. */
-    public boolean isAutonomous() {
-        return autonomous;
+    private SparsityPattern pattern() {
+        boolean[] nz = new boolean[ns * ns];
+        for (Term t : terms) {
+            for (int s : t.deps) {
+                if (t.from >= 0) {
+                    nz[t.from * ns + s] = true;
+                }
+                nz[t.to * ns + s] = true;
+            }
+        }
+        for (CustomTerm c : customs) {
+            for (int s = 0; s < nc; s++) {
+                nz[c.from() * ns + s] = true;
+                nz[c.to() * ns + s] = true;
+            }
+        }
+        return SparsityPattern.of(ns, nz);
     }
 
     /** Number of compartments. */
-    public int compartmentCount() {
+    int compartmentCount() {
         return nc;
     }
 
     /** Number of states (compartments and integrals). */
-    public int stateCount() {
+    int stateCount() {
         return ns;
     }
 
     /** Size of an expression environment: parameters, states and time. */
-    public int envSize() {
+    int envSize() {
         return np + ns + 1;
     }
 
     /** Evaluates output {@code k} in an environment laid out as {@code [parameters | states | t]}. */
-    public double output(int k, double[] env) {
+    double output(int k, double[] env) {
         return outputExpr[k].eval(env);
     }
 
@@ -408,7 +293,7 @@ public final class CompiledModel {
      * Binds parameter definitions (text) to expressions over parameter slots, in declaration order.
      * Used for the initial model and by {@code with}, which replaces single entries by numbers.
      */
-    public Expr[] bindParameters(Map<String, String> definitions) {
+    Expr[] bindParameters(Map<String, String> definitions) {
         Expr[] out = new Expr[np];
         int i = 0;
         for (Map.Entry<String, String> e : definitions.entrySet()) {
@@ -447,7 +332,7 @@ public final class CompiledModel {
         throw Checks.unknown("name", n, known);
     }
 
-    static Expr parseBound(String where, String text, java.util.function.ToIntFunction<String> slots) {
+    static Expr parseBound(String where, String text, ToIntFunction<String> slots) {
         try {
             return Expr.parse(text).bind(slots);
         } catch (IllegalArgumentException e) {
@@ -459,14 +344,13 @@ public final class CompiledModel {
      * Evaluates the parameters in dependency order and every parameter-dependent number of the model,
      * validating each against its allowed range.
      */
-    public Kinetics evaluate(Expr[] paramExprs) {
+    Kinetics evaluate(Expr[] paramExprs) {
         return new Kinetics(this, paramExprs);
     }
 
     /** Compiles a model definition; throws IllegalArgumentException naming the offending part. */
-    public static CompiledModel compile(String name, List<Compartment> compartments,
-                                        Map<String, String> parameters, List<Transfer> transfers,
-                                        List<Output> outputs, List<Integral> integrals) {
+    static CompiledModel compile(String name, List<Compartment> compartments, Map<String, String> parameters,
+                                 List<Transfer> transfers, List<Output> outputs, List<Integral> integrals) {
         return new Builder(name, compartments, parameters, transfers, outputs, integrals).build();
     }
 
@@ -492,15 +376,10 @@ public final class CompiledModel {
         Expr[] lag;
         Expr[] duration;
         Expr[] rate;
-        LawPlan[] plans;
+        Term[] terms;
+        CustomTerm[] customs;
         Expr[] outputExpr;
         Expr[] outputMass;
-        Expr[] integralRate;
-        int[][] integralDeps;
-        Expr[][] integralPartials;
-        Expr[] integralDt;
-        boolean linear = true;
-        boolean autonomous = true;
         int np;
         int ns;
         CompiledModel shell;
@@ -581,10 +460,18 @@ public final class CompiledModel {
                 rate[i] = paramField(w + "rate", c.rate());
             }
 
-            plans = new LawPlan[transfers.size()];
+            List<Term> ts = new ArrayList<>();
+            List<CustomTerm> cs = new ArrayList<>();
             for (int i = 0; i < transfers.size(); i++) {
-                plans[i] = plan(i, transfers.get(i));
+                transfer(i, transfers.get(i), ts, cs);
             }
+            for (int k = 0; k < ints.size(); k++) {
+                Integral in = ints.get(k);
+                Expr e = parseBound("integrals." + in.name(), in.rate(), shell::envSlot);
+                ts.add(new Term("integrals." + in.name(), null, -1, nc + k, new Expr[0], e, np, ns));
+            }
+            terms = ts.toArray(new Term[0]);
+            customs = cs.toArray(new CustomTerm[0]);
 
             outputExpr = new Expr[outs.size()];
             outputMass = new Expr[outs.size()];
@@ -593,21 +480,6 @@ public final class CompiledModel {
                 outputExpr[k] = parseBound("outputs." + o.name(), o.expression(), shell::envSlot);
                 outputMass[k] = paramField("outputs." + o.name() + ".mass", o.mass());
             }
-
-            int ni = ints.size();
-            integralRate = new Expr[ni];
-            integralDeps = new int[ni][];
-            integralPartials = new Expr[ni][];
-            integralDt = new Expr[ni];
-            for (int k = 0; k < ni; k++) {
-                Integral in = ints.get(k);
-                Expr e = parseBound("integrals." + in.name(), in.rate(), shell::envSlot);
-                Partials d = differentiate(e);
-                integralRate[k] = e;
-                integralDeps[k] = d.deps();
-                integralPartials[k] = d.partials();
-                integralDt[k] = d.dt();
-            }
             return new CompiledModel(this);
         }
 
@@ -615,33 +487,8 @@ public final class CompiledModel {
             return text == null ? null : parseBound(where, text, shell::paramSlotOnly);
         }
 
-        /** Partial derivatives of an expression rate; updates the linear and autonomous flags. */
-        private Partials differentiate(Expr e) {
-            List<Integer> deps = new ArrayList<>();
-            List<Expr> partials = new ArrayList<>();
-            for (int s = 0; s < ns; s++) {
-                if (e.dependsOn(np + s)) {
-                    Expr d = e.derivative(np + s);
-                    deps.add(s);
-                    partials.add(d);
-                    for (int q = 0; q <= ns; q++) {
-                        if (d.dependsOn(np + q)) {
-                            linear = false; // a partial that depends on a state or on t
-                        }
-                    }
-                }
-            }
-            Expr dt = null;
-            if (e.dependsOn(np + ns)) {
-                dt = e.derivative(np + ns);
-                autonomous = false;
-                linear = false;
-            }
-            return new Partials(deps.stream().mapToInt(Integer::intValue).toArray(),
-                partials.toArray(new Expr[0]), dt);
-        }
-
-        private LawPlan plan(int i, Transfer t) {
+        /** Instantiates a transfer's law: its template with the roles and fields bound to this model. */
+        private void transfer(int i, Transfer t, List<Term> ts, List<CustomTerm> cs) {
             RateLaw law = t.law();
             String where = "transfers[" + i + "]";
             String label = where + " (" + t.from() + " -> " + t.to() + ", " + law.type() + ")";
@@ -655,39 +502,47 @@ public final class CompiledModel {
                 throw new IllegalArgumentException(label + ": '" + t.from()
                     + "' is a sink; transfers out of a sink are not allowed");
             }
+            if (law.template() == null) {
+                cs.add(new CustomTerm(label, from, to, ((RateLaw.Custom) law).function()));
+                return;
+            }
+            if (law.readsModelNames()) {
+                Expr e = parseBound(where + ".law.rate", law.template(), shell::envSlot);
+                ts.add(new Term(label, law, from, to, new Expr[0], e, np, ns));
+                return;
+            }
             List<String> fieldNames = law.fieldNames();
             List<String> values = law.fieldValues();
-            if (law instanceof RateLaw.Expression ex) {
-                Expr e = parseBound(where + ".law.rate", ex.rate(), shell::envSlot);
-                Partials d = differentiate(e);
-                return new LawPlan(i, label, law, from, to, new Expr[0], e, d.deps(), d.partials(), d.dt());
+            Map<String, Expr> fields = new HashMap<>();
+            Expr[] bound = new Expr[fieldNames.size()];
+            for (int f = 0; f < bound.length; f++) {
+                bound[f] = parseBound(where + ".law." + fieldNames.get(f), values.get(f), shell::paramSlotOnly);
+                fields.put(fieldNames.get(f), bound[f]);
             }
-            Expr[] fields = new Expr[fieldNames.size()];
-            for (int f = 0; f < fields.length; f++) {
-                fields[f] = parseBound(where + ".law." + fieldNames.get(f), values.get(f), shell::paramSlotOnly);
-            }
-            if (law instanceof RateLaw.Flow) {
-                requireVolume(label, t.from());
-            } else if (law instanceof RateLaw.Permeability) {
-                requireVolume(label, t.from());
-                requireVolume(label, t.to());
-            } else if (law instanceof RateLaw.HillTime) {
-                autonomous = false;
-                linear = false;
-            } else if (law instanceof RateLaw.Custom) {
-                autonomous = false; // unknown: treated as time-dependent
-                linear = false;
-            } else if (!(law instanceof RateLaw.FirstOrder || law instanceof RateLaw.ZeroOrder)) {
-                linear = false;
-            }
-            return new LawPlan(i, label, law, from, to, fields, null, null, null, null);
+            Expr e = Expr.parse(law.template()).substitute(role -> switch (role) {
+                case "A" -> Expr.slot(role, np + from);
+                case "A_to" -> Expr.slot(role, np + to);
+                case "V_from" -> requireVolume(label, from);
+                case "V_to" -> requireVolume(label, to);
+                case "t" -> Expr.slot(role, np + ns);
+                default -> {
+                    Expr f = fields.get(role);
+                    if (f == null) {
+                        throw new IllegalStateException(label + ": template " + law.template()
+                            + " names '" + role + "', which is neither a role nor a field");
+                    }
+                    yield f;
+                }
+            });
+            ts.add(new Term(label, law, from, to, bound, e, np, ns));
         }
 
-        private void requireVolume(String label, String comp) {
-            if (volume[stateIndex.get(comp)] == null) {
-                throw new IllegalArgumentException(label + ": compartment '" + comp
-                    + "' has no volume; the " + "law needs one (give the compartment a volume in mL)");
+        private Expr requireVolume(String label, int c) {
+            if (volume[c] == null) {
+                throw new IllegalArgumentException(label + ": compartment '" + compartmentNames.get(c)
+                    + "' has no volume; the law needs one (give the compartment a volume in mL)");
             }
+            return volume[c];
         }
 
         private int compartment(String where, String n) {
@@ -722,12 +577,12 @@ public final class CompiledModel {
             if (state[paramIndex.get(root)] != 0) {
                 return;
             }
-            java.util.Deque<java.util.Iterator<String>> pending = new java.util.ArrayDeque<>();
+            Deque<Iterator<String>> pending = new ArrayDeque<>();
             state[paramIndex.get(root)] = 1;
             path.add(root);
             pending.push(deps.get(root).iterator());
             while (!pending.isEmpty()) {
-                java.util.Iterator<String> it = pending.peek();
+                Iterator<String> it = pending.peek();
                 if (it.hasNext()) {
                     String d = it.next();
                     int j = paramIndex.get(d);
