@@ -16,6 +16,7 @@ module org.nanopk {
     requires hipparchus.ode;
     requires hipparchus.optim;
     requires hipparchus.stat;
+    requires org.objectweb.asm;
 
     requires static org.knowm.xchart;
     requires static java.desktop;

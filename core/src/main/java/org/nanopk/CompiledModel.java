@@ -109,6 +109,23 @@ final class CompiledModel {
     /** Amounts stay non-negative: every transfer's law stops at an empty source (see RateLaw#stopsAtEmptySource). */
     final boolean nonNegative;
     private final SparsityPattern sparsity;
+    /** The linear terms' structure in compressed rows: entries of row i are linCol[linRowStart[i]..linRowStart[i+1]). */
+    final int[] linRowStart;
+    final int[] linCol;
+    /** Rows that a linear term with a possibly non-zero constant part (zero order, expression, integral) reaches. */
+    final int[] linConstRows;
+    private final Object kernelLock = new Object();
+    private volatile KernelCompiler.Plan kernel;
+    private volatile boolean kernelTried;
+    /** Solves of this structure so far, counted until the right-hand side is generated. */
+    private final java.util.concurrent.atomic.AtomicInteger solves = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * The solve of a structure from which its right-hand side is generated: a structure solved once
+     * (a one-off simulation, a random model in a test) is interpreted, since newly generated code starts
+     * in the JVM's bytecode interpreter while NanoPK's expression interpreter is already compiled; a
+     * structure solved again (fits, populations, sweeps) gets straight-line code.
+     */
+    static final int GENERATE_AT_SOLVE = 3;
 
     private CompiledModel(Builder b) {
         this.name = b.name;
@@ -151,6 +168,77 @@ final class CompiledModel {
         this.autonomous = aut;
         this.nonNegative = nonNeg;
         this.sparsity = b.terms == null ? null : pattern();
+        boolean[] nz = new boolean[ns * ns];
+        boolean[] constRow = new boolean[ns];
+        for (Term t : b.terms == null ? new Term[0] : b.terms) {
+            if (!t.linear) {
+                continue;
+            }
+            for (int s : t.deps) {
+                if (t.from >= 0) {
+                    nz[t.from * ns + s] = true;
+                }
+                nz[t.to * ns + s] = true;
+            }
+            if (t.law == null || !t.law.stopsAtEmptySource()) {
+                if (t.from >= 0) {
+                    constRow[t.from] = true;
+                }
+                constRow[t.to] = true;
+            }
+        }
+        this.linRowStart = new int[ns + 1];
+        int nnz = 0;
+        for (boolean x : nz) {
+            nnz += x ? 1 : 0;
+        }
+        this.linCol = new int[nnz];
+        int e = 0;
+        for (int i = 0; i < ns; i++) {
+            linRowStart[i] = e;
+            for (int j = 0; j < ns; j++) {
+                if (nz[i * ns + j]) {
+                    linCol[e++] = j;
+                }
+            }
+        }
+        linRowStart[ns] = e;
+        int k = 0;
+        for (boolean x : constRow) {
+            k += x ? 1 : 0;
+        }
+        this.linConstRows = new int[k];
+        k = 0;
+        for (int i = 0; i < ns; i++) {
+            if (constRow[i]) {
+                linConstRows[k++] = i;
+            }
+        }
+    }
+
+    /**
+     * The generated right-hand side of this structure for one more solve: null for its first solves
+     * (see {@link #GENERATE_AT_SOLVE}), when generation is off or the structure is too large for it;
+     * made once and shared by every parameter set.
+     */
+    KernelCompiler.Plan kernelForSolve() {
+        if (!kernelTried && solves.incrementAndGet() < GENERATE_AT_SOLVE) {
+            return null;
+        }
+        return kernel();
+    }
+
+    /** The generated right-hand side of this structure, made now if it was not yet. */
+    KernelCompiler.Plan kernel() {
+        if (!kernelTried) {
+            synchronized (kernelLock) {
+                if (!kernelTried) {
+                    kernel = KernelCompiler.ENABLED ? KernelCompiler.compile(this) : null;
+                    kernelTried = true;
+                }
+            }
+        }
+        return kernel;
     }
 
     /** The model name. */

@@ -12,7 +12,7 @@ import org.nanopk.internal.Expr;
  * The numbers of one parameter set, laid out for the hot loop: the linear terms of every rate as one
  * sparse matrix and a constant input, the other terms as expressions specialised to these parameters
  * (every parameter-only subexpression folded to a number), compartment volumes, masses and dose
- * modifiers. Immutable and shared by all threads.
+ * modifiers. Immutable (the generated kernel is a cache made on demand) and shared by all threads.
  */
 final class Kinetics {
     final CompiledModel model;
@@ -28,9 +28,10 @@ final class Kinetics {
 
     /** ∂f/∂y of the linear terms, row-major: the constant part of every Jacobian. */
     final double[] linJacobian;
-    /** The same matrix in compressed rows, for the right-hand side: f_i += Σ linVal[e]·y[linCol[e]]. */
-    final int[] linRowStart;
-    final int[] linCol;
+    /**
+     * The same matrix on the structure's compressed rows ({@code model.linRowStart}, {@code model.linCol}),
+     * for the right-hand side: f_i += Σ linVal[e]·y[linCol[e]].
+     */
     final double[] linVal;
     /** The constant part of the linear terms (zero-order rates), per state; null if there is none. */
     final double[] linConst;
@@ -44,6 +45,10 @@ final class Kinetics {
     final Expr[] nlDt;
     /** True when some term needs the environment (parameters, states, t) to be evaluated. */
     final boolean usesEnv;
+    /** The generated right-hand side of these parameters once made (see {@link #kernelForSolve()}). */
+    private volatile Kernel kernel;
+    /** The constant rates per state (zero order), for the generated code's constants. */
+    private final double[] constantRates;
 
     /** Results solvers keep for this parameter set (matrix exponentials by step length). */
     final ConcurrentMap<Object, Object> solverCache = new ConcurrentHashMap<>();
@@ -123,27 +128,12 @@ final class Kinetics {
             }
         }
         linConst = anyConstant ? constant : null;
-        linRowStart = new int[n + 1];
-        int nnz = 0;
-        for (double v : linJacobian) {
-            if (v != 0) {
-                nnz++;
-            }
-        }
-        linCol = new int[nnz];
-        linVal = new double[nnz];
-        int e = 0;
+        linVal = new double[m.linCol.length];
         for (int i = 0; i < n; i++) {
-            linRowStart[i] = e;
-            for (int j = 0; j < n; j++) {
-                double v = linJacobian[i * n + j];
-                if (v != 0) {
-                    linCol[e] = j;
-                    linVal[e++] = v;
-                }
+            for (int e = m.linRowStart[i]; e < m.linRowStart[i + 1]; e++) {
+                linVal[e] = linJacobian[i * n + m.linCol[e]];
             }
         }
-        linRowStart[n] = e;
 
         int k = nonlinear.size();
         nlFrom = new int[k];
@@ -165,6 +155,35 @@ final class Kinetics {
             nlDt[j] = t.dt == null ? null : t.dt.fold(params, np);
         }
         usesEnv = k > 0;
+        constantRates = constant;
+    }
+
+    /**
+     * The generated right-hand side of these parameters for one solve, or null to interpret: made when
+     * the structure's code exists (see {@link CompiledModel#kernelForSolve()}), then kept.
+     */
+    Kernel kernelForSolve() {
+        Kernel g = kernel;
+        if (g == null) {
+            KernelCompiler.Plan plan = model.kernelForSolve();
+            if (plan != null) {
+                g = plan.instantiate(kernelConstants(plan, constantRates));
+                kernel = g; // a race makes two equal kernels: harmless
+            }
+        }
+        return g;
+    }
+
+    /** The generated class's constants for this parameter set, in its order. */
+    private double[] kernelConstants(KernelCompiler.Plan plan, double[] constantRates) {
+        List<KernelCompiler.Constant> cs = plan.constants();
+        double[] v = new double[cs.size()];
+        for (int j = 0; j < v.length; j++) {
+            KernelCompiler.Constant c = cs.get(j);
+            v[j] = c.linearEntry() >= 0 ? linVal[c.linearEntry()]
+                : c.constantRow() >= 0 ? constantRates[c.constantRow()] : c.expression().eval(params);
+        }
+        return v;
     }
 
     private double optional(Expr e, int compartment, String field, double absent, boolean strictlyPositive) {

@@ -24,8 +24,17 @@ final class ModelSystem implements OdeSystem {
     private final double[] input;
     private final double[] env;
     private final double[] probe;
+    /** The generated code, or null to interpret. */
+    private final Kernel kernel;
+    /** The generated code's scratch for the nonlinear rates. */
+    private final double[] rates;
 
     ModelSystem(Kinetics k) {
+        this(k, k.kernelForSolve());
+    }
+
+    /** A system that uses {@code kernel}, or interprets when it is null (the reference for tests). */
+    ModelSystem(Kinetics k, Kernel kernel) {
         this.k = k;
         this.m = k.model;
         this.n = m.ns;
@@ -35,6 +44,8 @@ final class ModelSystem implements OdeSystem {
         this.env = new double[m.envSize()];
         k.loadParameters(env);
         this.probe = m.customs.length > 0 ? new double[n] : null;
+        this.kernel = kernel;
+        this.rates = new double[k.nlRate.length];
     }
 
     /** Sets the zero-order input into compartment {@code i} (amount/h). */
@@ -103,10 +114,17 @@ final class ModelSystem implements OdeSystem {
 
     @Override
     public void derivatives(double t, double[] y, double[] dy) {
+        if (kernel != null) {
+            kernel.derivatives(t, y, input, dy, rates);
+            if (m.customs.length > 0) {
+                customRates(t, y, dy);
+            }
+            return;
+        }
         final Kinetics q = k;
         // the linear terms as a sparse matrix-vector product, row by row (no scatter)
-        final int[] start = q.linRowStart;
-        final int[] col = q.linCol;
+        final int[] start = m.linRowStart;
+        final int[] col = m.linCol;
         final double[] val = q.linVal;
         final double[] in = input;
         for (int i = 0; i < n; i++) {
@@ -135,6 +153,10 @@ final class ModelSystem implements OdeSystem {
                 dy[to[j]] += r;
             }
         }
+        customRates(t, y, dy);
+    }
+
+    private void customRates(double t, double[] y, double[] dy) {
         for (CompiledModel.CustomTerm p : m.customs) {
             double r = p.function().rate(t, y, k.parameters());
             dy[p.from()] -= r;
@@ -147,7 +169,9 @@ final class ModelSystem implements OdeSystem {
         final int nn = n;
         System.arraycopy(k.linJacobian, 0, jac, 0, nn * nn);
         final Kinetics q = k;
-        if (q.usesEnv) {
+        if (kernel != null) {
+            kernel.addJacobian(t, y, jac);
+        } else if (q.usesEnv) {
             loadEnv(t, y);
             for (int j = 0; j < q.nlRate.length; j++) {
                 int[] deps = q.nlDeps[j];
@@ -190,7 +214,9 @@ final class ModelSystem implements OdeSystem {
     public void timeDerivative(double t, double[] y, double[] ft) {
         Arrays.fill(ft, 0, n, 0.0);
         final Kinetics q = k;
-        if (q.usesEnv) {
+        if (kernel != null) {
+            kernel.addTimeDerivative(t, y, ft);
+        } else if (q.usesEnv) {
             loadEnv(t, y);
             for (int j = 0; j < q.nlRate.length; j++) {
                 Expr dt = q.nlDt[j];

@@ -99,6 +99,16 @@ public abstract class Expr {
         return new Var(name, slot);
     }
 
+    /** The Hill function xⁿ/(1 + xⁿ) for x &gt; 0, 0 for x ≤ 0, without overflow (the {@code hill} of expressions). */
+    public static double hill(double x, double n) {
+        return Hill.value(x, n);
+    }
+
+    /** ∂/∂x of {@link #hill(double, double)}; at x = 0 with n &lt; 1, the secant over [0, 1e-9]. */
+    public static double hillSlope(double x, double n) {
+        return Hill.slope(x, n);
+    }
+
     /** True when the value depends on a slot at or above {@code slot} (bound trees only). */
     public final boolean usesSlotAtOrAbove(int slot) {
         return usesSlotFrom(slot);

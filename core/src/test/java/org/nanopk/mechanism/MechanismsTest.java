@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.nanopk.Dose;
 import org.nanopk.Model;
-import org.nanopk.Regimen;
 import org.nanopk.Simulation;
 import org.nanopk.Times;
 import org.nanopk.io.ModelJson;

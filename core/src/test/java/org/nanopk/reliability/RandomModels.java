@@ -16,9 +16,9 @@ import org.nanopk.Times;
  * regimen of boluses and infusions over the first 24 h, observed hourly to 48 h. A case is a pure
  * function of its seed, so a failing seed reproduces the failure.
  */
-final class RandomModels {
+public final class RandomModels {
     /** Which laws a case may use. */
-    enum Laws {
+    public enum Laws {
         /** First order, flow and permeability only: the exact solver applies. */
         LINEAR,
         /**
@@ -31,7 +31,7 @@ final class RandomModels {
     }
 
     /** A random model, its regimen and output times. */
-    record Case(long seed, Model model, Regimen regimen, double[] times) {
+    public record Case(long seed, Model model, Regimen regimen, double[] times) {
         @Override
         public String toString() {
             return "seed " + seed + ": " + model.compartments().size() + " compartments, "
@@ -42,7 +42,7 @@ final class RandomModels {
     private RandomModels() {
     }
 
-    static Case of(long seed, int compartments, Laws laws) {
+    public static Case of(long seed, int compartments, Laws laws) {
         SplittableRandom r = new SplittableRandom(seed);
         Model.Builder b = Model.builder("random " + seed);
         List<String> names = new ArrayList<>();

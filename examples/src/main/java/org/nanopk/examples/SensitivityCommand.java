@@ -10,7 +10,6 @@ import org.nanopk.Model;
 import org.nanopk.Simulation;
 import org.nanopk.io.ModelJson;
 import org.nanopk.population.Sensitivity;
-import org.nanopk.solve.Solver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
