@@ -1,0 +1,38 @@
+package org.nanopk.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarFile;
+
+import org.junit.jupiter.api.Test;
+
+/** The command-line jar as users run it: what it holds, and that it starts. */
+class CliJarIT {
+    static final Path JAR = Path.of("target/nanopk.jar");
+
+    @Test
+    void theJarHoldsChartsButNoTestLibrary() throws IOException {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            List<String> names = jar.stream().map(e -> e.getName()).toList();
+            assertTrue(names.contains("org/nanopk/examples/Main.class"));
+            assertTrue(names.contains("org/knowm/xchart/XYChart.class"), "XChart missing");
+            assertTrue(names.stream().noneMatch(n -> n.startsWith("org/junit/") || n.startsWith("org/opentest4j/")),
+                "JUnit in the command-line jar");
+            assertEquals("org.nanopk.examples", jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"));
+        }
+    }
+
+    @Test
+    void theJarStartsAndSaysItsVersion() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+            JAR.toString(), "--version").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.matches("NanoPK \\d+\\.\\d+\\.\\d+"), out);
+    }
+}
