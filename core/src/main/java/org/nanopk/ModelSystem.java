@@ -88,6 +88,16 @@ final class ModelSystem implements OdeSystem {
     }
 
     @Override
+    public int conservedStates() {
+        return nc;
+    }
+
+    @Override
+    public double conservedInput() {
+        return totalInput();
+    }
+
+    @Override
     public boolean isAutonomous() {
         return m.autonomous;
     }

@@ -145,11 +145,15 @@ final class DormandPrince5 extends AbstractSolver {
         }
 
         @Override
-        void accepted(double tNew, double h) {
+        void accepted(double tNew, double h, boolean corrected) {
             if (handOverWhenStiff) {
                 detectStiffness(h);
             }
-            System.arraycopy(k7, 0, f0, 0, n); // first same as last
+            if (corrected) {
+                eval(tNew, y1, f0);
+            } else {
+                System.arraycopy(k7, 0, f0, 0, n); // first same as last
+            }
         }
 
         private void detectStiffness(double h) {

@@ -9,16 +9,16 @@ import org.hipparchus.linear.RealMatrix;
  * <pre>
  * y(t+Δ) = Φ(Δ) y(t) + Γ(Δ) b,   Φ(Δ) = e^{KΔ},   Γ(Δ) = ∫₀^Δ e^{Ks} ds,
  * </pre>
- * both read off one matrix exponential exp([[K, I], [0, 0]]·Δ) (Hipparchus
- * {@code MatrixUtils.matrixExponential}, Padé approximation with scaling and squaring). Φ and Γ are
+ * both read off one matrix exponential exp([[K, I], [0, 0]]·Δ) (Hipparchus's Padé approximation of the
+ * matrix scaled to a norm below 1/2, then squared back: correct for any finite step). Φ and Γ are
  * computed once per distinct step length and reused across output times, doses and infusions (bolus
- * doses are jumps between calls; an infusion changes b). Stats count each exponential as one "LU".
+ * doses are jumps between calls; an infusion changes b). Stats count the exponentials.
  *
- * <p>When every column of K sums to zero (what leaves a compartment enters others: the total is
- * conserved, 1ᵀK = 0), the exact Φ has columns summing to one and Γ columns summing to Δ. Scaling and
- * squaring loses this to round-off on long steps of stiff systems (about 1e-10 for ‖K‖Δ ≈ 1e7), so the
- * invariant is restored by correcting each column's largest entry: the total is then conserved to
- * round-off.
+ * <p>The exact Φ and Γ are zero where no amount can flow, non-negative when K is (off the diagonal), and,
+ * when every column of K sums to zero over the conserved states (what leaves a compartment enters
+ * others, 1ᵀK = 0), have columns summing to one and to Δ. Round-off of the exponential loses this on
+ * long steps of stiff systems, and repeated squaring would amplify the loss, so each is restored after
+ * the exponential and after each squaring: the total is then conserved to round-off for any step.
  */
 final class ExactLinear extends AbstractSolver {
     private static final int CACHE = 8;
@@ -64,32 +64,40 @@ final class ExactLinear extends AbstractSolver {
         private int next;
         long exponentials;
 
-        private final boolean conserving;
+        /** The leading states whose columns of Φ sum to 1 (0 if the system does not conserve its total). */
+        private final int conserved;
+        /** reach[i·n + j]: state i can receive amount from state j; where not, Φ and Γ are exactly 0. */
+        private final boolean[] reach;
         /** K has no negative off-diagonal entry: then e^(KΔ) and Γ(Δ) are entrywise non-negative. */
         private final boolean metzler;
         private final java.util.concurrent.ConcurrentMap<Object, Object> shared;
 
-        Propagator(double[] k, int n) {
-            this(k, n, null);
+        Propagator(double[] k, int n, int conserved) {
+            this(k, n, conserved, null);
         }
 
-        /** A propagator that also keeps its exponentials in {@code shared} (for all solves of a system). */
-        Propagator(double[] k, int n, java.util.concurrent.ConcurrentMap<Object, Object> shared) {
+        /**
+         * A propagator that also keeps its exponentials in {@code shared} (for all solves of a system).
+         *
+         * @param conserved the leading states whose total only inputs change (see OdeSystem#conservedStates)
+         */
+        Propagator(double[] k, int n, int conserved, java.util.concurrent.ConcurrentMap<Object, Object> shared) {
             this.k = k;
             this.n = n;
             this.shared = shared;
             java.util.Arrays.fill(keys, Double.NaN);
-            boolean all = true;
-            for (int j = 0; j < n; j++) {
+            boolean all = conserved > 0;
+            for (int j = 0; j < conserved; j++) {
                 double sum = 0;
                 double abs = 0;
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < conserved; i++) {
                     sum += k[i * n + j];
                     abs += Math.abs(k[i * n + j]);
                 }
                 all &= Math.abs(sum) <= 1e-14 * abs;
             }
-            this.conserving = all;
+            this.conserved = all ? conserved : 0;
+            this.reach = reachability(k, n);
             boolean offDiagonalNonNegative = true;
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
@@ -99,11 +107,53 @@ final class ExactLinear extends AbstractSolver {
             this.metzler = offDiagonalNonNegative;
         }
 
-        /** Makes column j of m sum to {@code target} by correcting its largest entry. */
+        /** Which states reach which: the transitive closure of K's off-diagonal pattern (Warshall). */
+        private static boolean[] reachability(double[] k, int n) {
+            boolean[] r = new boolean[n * n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    r[i * n + j] = i == j || k[i * n + j] != 0;
+                }
+            }
+            for (int l = 0; l < n; l++) {
+                for (int i = 0; i < n; i++) {
+                    if (r[i * n + l]) {
+                        for (int j = 0; j < n; j++) {
+                            r[i * n + j] |= r[l * n + j];
+                        }
+                    }
+                }
+            }
+            return r;
+        }
+
+        /**
+         * Gives Φ(Δ) and Γ(Δ) the properties the exact ones have, which round-off of the exponential and
+         * of repeated squaring would otherwise erode (and squaring amplify): zero where no amount can
+         * flow, non-negative for a Metzler K, and, when the total is conserved, columns summing to 1
+         * (Φ) and to Δ (Γ) over the conserved states.
+         */
+        private void repair(double[] p, double[] g, double delta) {
+            for (int e = 0; e < n * n; e++) {
+                if (!reach[e]) {
+                    p[e] = 0;
+                    g[e] = 0;
+                } else if (metzler) {
+                    p[e] = Math.max(p[e], 0);
+                    g[e] = Math.max(g[e], 0);
+                }
+            }
+            for (int j = 0; j < conserved; j++) {
+                restoreColumnSum(p, j, 1);
+                restoreColumnSum(g, j, delta);
+            }
+        }
+
+        /** Makes column j of m sum to {@code target} over the conserved states by correcting its largest entry. */
         private void restoreColumnSum(double[] m, int j, double target) {
             double sum = 0;
             int big = j;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < conserved; i++) {
                 sum += m[i * n + j];
                 if (Math.abs(m[i * n + j]) > Math.abs(m[big * n + j])) {
                     big = i;
@@ -129,36 +179,9 @@ final class ExactLinear extends AbstractSolver {
                 keys[s] = delta;
                 return s;
             }
-            RealMatrix m = MatrixUtils.createRealMatrix(2 * n, 2 * n);
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    m.setEntry(i, j, k[i * n + j] * delta);
-                }
-                m.setEntry(i, n + i, delta);
-            }
-            RealMatrix e = MatrixUtils.matrixExponential(m);
-            double[] p = new double[n * n];
-            double[] g = new double[n * n];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    p[i * n + j] = e.getEntry(i, j);
-                    g[i * n + j] = e.getEntry(i, n + j);
-                }
-            }
-            if (metzler) {
-                // the exact matrices are non-negative: a negative entry is round-off of the exponential,
-                // and would show as a small negative amount
-                for (int i = 0; i < n * n; i++) {
-                    p[i] = Math.max(p[i], 0);
-                    g[i] = Math.max(g[i], 0);
-                }
-            }
-            if (conserving) {
-                for (int j = 0; j < n; j++) {
-                    restoreColumnSum(p, j, 1);
-                    restoreColumnSum(g, j, delta);
-                }
-            }
+            double[][] pg = exponential(delta);
+            double[] p = pg[0];
+            double[] g = pg[1];
             phi[s] = p;
             gamma[s] = g;
             keys[s] = delta;
@@ -187,6 +210,85 @@ final class ExactLinear extends AbstractSolver {
                 }
                 out[at + i] = v;
             }
+        }
+
+        /** The largest norm of KΔ (and Δ) handed to Hipparchus's exponential as it is. */
+        private static final double HIPPARCHUS_NORM = 1 << 16;
+
+        /**
+         * Φ(Δ) and Γ(Δ) from exp([[K, I], [0, 0]]·Δ): Hipparchus's Padé approximation with scaling and
+         * squaring of the matrix scaled by 2^-s to a norm of at most 2^16, then s squarings of
+         * [[Φ, Γ], [0, I]]: Φ ← Φ², Γ ← ΦΓ + Γ. Correct for any finite step (a step of 1e20 h is 53
+         * squarings here).
+         *
+         * @throws SolverException if KΔ overflows
+         */
+        private double[][] exponential(double delta) {
+            double norm = 0;
+            for (int j = 0; j < n; j++) {
+                double col = 0;
+                for (int i = 0; i < n; i++) {
+                    col += Math.abs(k[i * n + j]);
+                }
+                norm = Math.max(norm, col);
+            }
+            double scaled = norm * delta;
+            if (!Double.isFinite(scaled) || !Double.isFinite(delta)) {
+                throw new SolverException("a step of " + delta + " h with rates up to " + norm + " /h (K·Δ = " + scaled
+                    + ") cannot be represented in double precision; expected shorter spans", Double.NaN);
+            }
+            // Hipparchus scales and squares by itself, accurately, up to moderate norms; beyond them (it
+            // returned the identity for a step of 1e20 h) the step is halved here first
+            int squarings = 0;
+            double h = delta;
+            while (Math.max(scaled, h) > HIPPARCHUS_NORM) {
+                scaled /= 2;
+                h /= 2;
+                squarings++;
+            }
+            RealMatrix m = MatrixUtils.createRealMatrix(2 * n, 2 * n);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    m.setEntry(i, j, k[i * n + j] * h);
+                }
+                m.setEntry(i, n + i, h);
+            }
+            RealMatrix e = MatrixUtils.matrixExponential(m);
+            double[] p = new double[n * n];
+            double[] g = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    p[i * n + j] = e.getEntry(i, j);
+                    g[i * n + j] = e.getEntry(i, n + j);
+                }
+            }
+            repair(p, g, h);
+            double[] p2 = new double[n * n];
+            double[] g2 = new double[n * n];
+            for (int q = 0; q < squarings; q++) {
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double a = 0;
+                        double b = g[i * n + j];
+                        for (int l = 0; l < n; l++) {
+                            double pil = p[i * n + l];
+                            a += pil * p[l * n + j];
+                            b += pil * g[l * n + j];
+                        }
+                        p2[i * n + j] = a;
+                        g2[i * n + j] = b;
+                    }
+                }
+                double[] t = p;
+                p = p2;
+                p2 = t;
+                t = g;
+                g = g2;
+                g2 = t;
+                h *= 2;
+                repair(p, g, q + 1 == squarings ? delta : h);
+            }
+            return new double[][] {p, g};
         }
 
         /** Φ(Δ) (row-major, do not modify). */
@@ -218,7 +320,7 @@ final class ExactLinear extends AbstractSolver {
             this.tmp = new double[n];
             double[] k = new double[n * n];
             sys.jacobian(0, zero, k);
-            this.prop = new Propagator(k, n, sys.solverCache());
+            this.prop = new Propagator(k, n, sys.conservedStates(), sys.solverCache());
         }
 
         @Override

@@ -61,6 +61,23 @@ public interface OdeSystem {
         return 0;
     }
 
+    /**
+     * How many leading states have a total that only the system's inputs change (for a compartment
+     * model: the compartments, since every transfer moves amount from one to another); solvers keep
+     * that total to round-off. 0 (the default) for none.
+     */
+    default int conservedStates() {
+        return 0;
+    }
+
+    /**
+     * The rate (amount/h) at which inputs add to the total of the {@link #conservedStates() conserved
+     * states}, constant between the integrator's calls (for a model: the running infusions); 0 by default.
+     */
+    default double conservedInput() {
+        return 0;
+    }
+
     /** The name of state {@code i} for messages (for example a compartment's name); "state i" by default. */
     default String stateName(int i) {
         return "state " + i;

@@ -207,7 +207,7 @@ final class Rosenbrock extends AbstractSolver {
         }
 
         @Override
-        void accepted(double tNew, double h) {
+        void accepted(double tNew, double h, boolean corrected) {
             eval(tNew, y1, f0);
         }
     }

@@ -128,6 +128,30 @@ public final class SteadyState {
         public String describe() {
             return base.describe();
         }
+
+        @Override
+        public String stateName(int i) {
+            return base.stateName(i);
+        }
+
+        @Override
+        public int conservedStates() {
+            return base.conservedStates();
+        }
+
+        @Override
+        public double conservedInput() {
+            double s = base.conservedInput();
+            for (int i = 0; i < base.conservedStates(); i++) {
+                s += rate[i];
+            }
+            return s;
+        }
+
+        @Override
+        public int nonNegativeStates() {
+            return base.nonNegativeStates();
+        }
     }
 
     /**
@@ -240,7 +264,7 @@ public final class SteadyState {
         sys.jacobian(0, new double[n], k);
         double[] b0 = new double[n];
         sys.derivatives(0, new double[n], b0); // the system's own constant input
-        ExactLinear.Propagator p = new ExactLinear.Propagator(k, n);
+        ExactLinear.Propagator p = new ExactLinear.Propagator(k, n, sys.conservedStates());
         double tau = c.period();
         double r = c.split();
         double[] b1 = add(b0, c.rates1());
