@@ -482,6 +482,9 @@ final class CompiledModel {
             this.ints = ints;
         }
 
+        /** Column names of NanoPK's CSV files besides the states and outputs. */
+        private static final Set<String> CSV_COLUMNS = Set.of("time", "id", "evid");
+
         private void claim(Map<String, String> owners, String n, String what) {
             if ("t".equals(n)) {
                 throw new IllegalArgumentException(what + " 't': the name t is reserved for time");
@@ -493,6 +496,17 @@ final class CompiledModel {
             }
         }
 
+        /**
+         * States and outputs are also CSV columns: one named like the files' own columns (time; ID, TIME,
+         * EVID, in any case) would write a file with two such columns.
+         */
+        private static void claimColumn(String n, String what) {
+            if (CSV_COLUMNS.contains(n.toLowerCase(java.util.Locale.ROOT))) {
+                throw new IllegalArgumentException(what + " '" + n + "': the name is a column of NanoPK's CSV files ("
+                    + "time; ID, TIME, EVID); expected another name");
+            }
+        }
+
         CompiledModel build() {
             if (comps.isEmpty()) {
                 throw new IllegalArgumentException("model '" + name + "' has no compartments; expected at least one");
@@ -501,12 +515,14 @@ final class CompiledModel {
             for (int i = 0; i < comps.size(); i++) {
                 String n = comps.get(i).name();
                 claim(owners, n, "compartments[" + i + "]");
+                claimColumn(n, "compartments[" + i + "]");
                 stateIndex.put(n, compartmentNames.size());
                 compartmentNames.add(n);
             }
             for (int i = 0; i < ints.size(); i++) {
                 String n = ints.get(i).name();
                 claim(owners, n, "integrals." + n);
+                claimColumn(n, "integral");
                 stateIndex.put(n, compartmentNames.size() + integralNames.size());
                 integralNames.add(n);
             }
@@ -519,6 +535,7 @@ final class CompiledModel {
             for (int i = 0; i < outs.size(); i++) {
                 String n = outs.get(i).name();
                 claim(owners, n, "outputs." + n);
+                claimColumn(n, "output");
                 outputIndex.put(n, outputNames.size());
                 outputNames.add(n);
             }

@@ -95,6 +95,11 @@ final class Engine {
             if (d != null && d.givesDose()) {
                 int c = cm.compartmentIndex(d.compartment());
                 double f = c >= 0 ? kin.bioavailability(c) : 1;
+                if (!Double.isFinite(f * d.amount())) {
+                    throw new IllegalArgumentException("dose into '" + d.compartment() + "' at " + Checks.g(d.time())
+                        + " h: F·AMT = " + Checks.g(f) + " × " + Checks.g(d.amount()) + " overflows; expected a "
+                        + "finite amount (check the bioavailability F)");
+                }
                 max = Math.max(max, d.amount() > 0 ? f * d.amount() : Math.max(d.rate(), 0));
             }
         }
@@ -262,9 +267,20 @@ final class Engine {
                 dosed += e.amount();
                 totalDosed += e.amount();
             } else if (e.kind() == INFUSION_START) {
+                // the end time as doubles can represent it; the rate is set so that exactly the amount
+                // enters over the represented span
+                double end = e.time() + e.duration();
+                double span = end - e.time();
+                if (!(span > 0)) {
+                    throw new IllegalArgumentException("infusion into '" + cm.compartments().get(c) + "' at "
+                        + Checks.g(e.time()) + " h over " + e.duration() + " h: that duration cannot be represented "
+                        + "at this time (times there are " + Math.ulp(e.time()) + " h apart); give it as a bolus or "
+                        + "over a longer time");
+                }
+                double rate = e.amount() / span;
                 running[c]++;
-                sys.setInput(c, sys.input(c) + e.rate());
-                schedule(e.time() + e.duration(), INFUSION_STOP, c, 0, e.rate(), 0);
+                sys.setInput(c, sys.input(c) + rate);
+                schedule(end, INFUSION_STOP, c, 0, rate, 0);
             } else {
                 running[c]--;
                 sys.setInput(c, running[c] == 0 ? 0 : sys.input(c) - e.rate());
@@ -322,7 +338,7 @@ final class Engine {
         if (shape == null) {
             schedule(when, BOLUS, c, amount, 0, 0);
         } else {
-            schedule(when, INFUSION_START, c, 0, shape[0], shape[1]);
+            schedule(when, INFUSION_START, c, amount, shape[0], shape[1]);
         }
     }
 

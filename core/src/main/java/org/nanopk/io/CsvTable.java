@@ -37,6 +37,7 @@ public final class CsvTable {
 
     private final String source;
     private final List<String> header;
+    /** Columns by name without case. */
     private final Map<String, Integer> columns;
     private final List<String[]> rows;
     private final long[] lines;
@@ -52,9 +53,10 @@ public final class CsvTable {
             if (h.isEmpty()) {
                 throw new IllegalArgumentException(source + ": column " + (i + 1) + " has an empty name");
             }
-            if (c.put(h.toLowerCase(Locale.ROOT), i) != null) {
-                throw new IllegalArgumentException(source + ": duplicate column '" + h
-                    + "' (names are compared without case)");
+            Integer before = c.put(h.toLowerCase(Locale.ROOT), i);
+            if (before != null) {
+                throw new IllegalArgumentException(source + ": duplicate column '" + h + "'" + (header.get(before)
+                    .equals(h) ? "" : " (and '" + header.get(before) + "': names are compared without case)"));
             }
         }
         this.columns = Collections.unmodifiableMap(c);
@@ -157,7 +159,7 @@ public final class CsvTable {
         return rows.size();
     }
 
-    /** The index of a column (names compared without case), or -1. */
+    /** The index of the column of that name, compared without case ({@code TIME} finds {@code time}), or -1. */
     public int column(String name) {
         return columns.getOrDefault(Checks.notNull("column name", name).toLowerCase(Locale.ROOT), -1);
     }

@@ -268,6 +268,16 @@ public final class ModelJson {
             throw new IllegalArgumentException(where + ": missing field 'amount'");
         }
         double amount = number(where + ".amount", n.get("amount"));
+        // two spellings of one NONMEM field are contradictory together, whatever their values
+        for (String[] pair : new String[][] {{"count", "additional"}, {"every", "interval"}, {"rate", "duration"}}) {
+            if (n.has(pair[0]) && n.has(pair[1])) {
+                throw new IllegalArgumentException(where + ": both '" + pair[0] + "' (" + n.get(pair[0]) + ") and '"
+                    + pair[1] + "' (" + n.get(pair[1]) + ") are given; expected one of them ("
+                    + (pair[0].equals("count") ? "count = doses in all, additional = doses after the first"
+                        : pair[0].equals("every") ? "both are the dosing interval in h"
+                        : "an infusion has a rate or a duration") + ")");
+            }
+        }
         double rate = n.has("rate") ? number(where + ".rate", n.get("rate")) : 0;
         double duration = n.has("duration") ? number(where + ".duration", n.get("duration")) : 0;
         double interval = n.has("every") ? number(where + ".every", n.get("every"))

@@ -98,14 +98,19 @@ public final class ObservationsCsv {
         if (exact >= 0) {
             return exact;
         }
+        int found = -1;
         for (int i = 0; i < t.header().size(); i++) {
             String h = t.header().get(i).toLowerCase(Locale.ROOT);
             if (h.startsWith(prefix + " ") || h.startsWith(prefix + "_") || h.startsWith(prefix + "(")
                 || h.startsWith(prefix + "[")) {
-                return i;
+                if (found >= 0) {
+                    throw new IllegalArgumentException(t.source() + ": duplicate column for the " + prefix + ": '"
+                        + t.header().get(found) + "' and '" + t.header().get(i) + "'; expected one of them");
+                }
+                found = i;
             }
         }
-        return -1;
+        return found;
     }
 
     /** The unit written in a header after the name: "time (min)", "time_h", "value [%ID]". */
