@@ -3,6 +3,7 @@ package org.nanopk;
 import java.util.Arrays;
 import java.util.PriorityQueue;
 
+import org.nanopk.internal.Budget;
 import org.nanopk.internal.Checks;
 import org.nanopk.solve.Integrator;
 import org.nanopk.solve.Solver;
@@ -77,6 +78,10 @@ final class Engine {
         for (int i = 0; i < times.length; i++) {
             rowOf[i] = doses[i] == null || report[i] ? rowCount++ : -1;
         }
+        // the rows, and the outputs a simulation evaluates from them
+        long values = (long) rowCount * (n + cm.outputs().size() + 1);
+        Budget.require(8.0 * values + 8.0 * rowCount * n, rowCount + " output rows × " + (n + cm.outputs().size())
+            + " columns", "ask for fewer output times");
         this.rows = new double[rowCount * n];
         this.rowDosed = new double[rowCount];
         double horizon = times.length == 0 ? 0 : times[times.length - 1];

@@ -33,8 +33,9 @@ public final class Fit {
      * @param upper the upper 95 % bound
      * @param logScale true if estimated as log θ
      * @param errorParameter true for a parameter of the error model
-     * @param profileLower the lower profile-likelihood 95 % bound, NaN if not computed
-     * @param profileUpper the upper profile-likelihood 95 % bound, NaN if not computed
+     * @param profileLower the lower profile-likelihood 95 % bound, NaN if not computed, −∞ if the profile
+     *                     does not rise enough within a factor e^20 of the estimate (the data do not bound it)
+     * @param profileUpper the upper profile-likelihood 95 % bound, NaN if not computed, +∞ if unbounded
      */
     public record Estimate(String name, double value, double se, double seEstimationScale, double rse, double lower,
                            double upper, boolean logScale, boolean errorParameter, double profileLower,
@@ -73,12 +74,16 @@ public final class Fit {
      * @param reason how it ended
      * @param starts the number of starts tried
      * @param errorModel the fitted error model, in words
+     * @param unidentified the estimated parameters the data do not inform (the information matrix is
+     *                     singular in their direction): they have no standard error
      */
     public record Summary(Model model, List<Estimate> estimates, double[][] correlation, double conditionNumber,
                           double objective, int observations, List<Residual> residuals, int iterations,
-                          int evaluations, boolean converged, String reason, int starts, String errorModel) {
+                          int evaluations, boolean converged, String reason, int starts, String errorModel,
+                          List<String> unidentified) {
         /** Copies the lists and the matrix in. */
         public Summary {
+            unidentified = List.copyOf(unidentified);
             estimates = List.copyOf(estimates);
             residuals = List.copyOf(residuals);
             correlation = Arrays2.copy(correlation);
@@ -113,9 +118,13 @@ public final class Fit {
                 }
             }
         }
-        if (!(s.conditionNumber() < 1e10)) {
-            w.add("J'J is ill-conditioned (condition number " + Checks.g(s.conditionNumber())
-                + "): some parameters are not identifiable from these data");
+        for (String u : s.unidentified()) {
+            w.add(u + " is not identifiable from these data (the information matrix is singular in its direction): "
+                + "its standard error is unknown; fix it, or add data that inform it");
+        }
+        if (s.unidentified().isEmpty() && !(s.conditionNumber() < 1e10)) {
+            w.add("J'J is ill-conditioned (condition number " + na(s.conditionNumber())
+                + "): some parameters are poorly identified by these data");
         }
         if (!s.converged()) {
             w.add("the optimiser did not converge: " + s.reason());
@@ -134,7 +143,13 @@ public final class Fit {
                 Checks.g(worst.predicted())));
         }
         for (Estimate est : e) {
-            if (Double.isNaN(est.se())) {
+            if (Double.isInfinite(est.profileLower()) || Double.isInfinite(est.profileUpper())) {
+                w.add(est.name() + ": the profile likelihood does not rise by 3.84 within a factor e^20 of the "
+                    + "estimate" + (Double.isInfinite(est.profileLower()) && Double.isInfinite(est.profileUpper())
+                    ? " on either side" : Double.isInfinite(est.profileLower()) ? " below it" : " above it")
+                    + ": the data do not bound it; fix it or add data that inform it");
+            }
+            if (Double.isNaN(est.se()) && !s.unidentified().contains(est.name())) {
                 w.add(est.name() + ": no standard error (the information matrix is singular in that direction)");
             }
         }
@@ -247,11 +262,13 @@ public final class Fit {
         }
         Table.Builder t = Table.builder(header.toArray(new String[0]));
         for (Estimate e : s.estimates()) {
-            List<String> row = new ArrayList<>(List.of(e.name(), Checks.g(e.value()), na(e.se()), na(e.rse()),
-                "[" + na(e.lower()) + ", " + na(e.upper()) + "]"));
+            boolean known = Double.isFinite(e.se()) && Double.isFinite(e.lower()) && Double.isFinite(e.upper());
+            List<String> row = new ArrayList<>(known ? List.of(e.name(), Checks.g(e.value()), na(e.se()), na(e.rse()),
+                "[" + na(e.lower()) + ", " + na(e.upper()) + "]")
+                : List.of(e.name(), Checks.g(e.value()), "not identifiable", "", ""));
             if (profiles) {
-                row.add(Double.isNaN(e.profileLower()) ? "" : "[" + na(e.profileLower()) + ", " + na(e.profileUpper())
-                    + "]");
+                row.add(Double.isNaN(e.profileLower()) ? "" : "[" + bound(e.profileLower()) + ", "
+                    + bound(e.profileUpper()) + "]");
             }
             t.row(row.toArray(new String[0]));
         }
@@ -284,7 +301,8 @@ public final class Fit {
             String[] row = new String[header.length];
             row[0] = e.get(i).name();
             for (int j = 0; j < e.size(); j++) {
-                row[j + 1] = j > i ? "" : String.format(Locale.ROOT, "%.3f", s.correlation()[i][j]);
+                double r = s.correlation()[i][j];
+                row[j + 1] = j > i ? "" : Double.isNaN(r) ? "n/a" : String.format(Locale.ROOT, "%.3f", r);
             }
             t.row(row);
         }
@@ -293,5 +311,9 @@ public final class Fit {
 
     private static String na(double v) {
         return Double.isNaN(v) ? "n/a" : Checks.g(v);
+    }
+
+    private static String bound(double v) {
+        return Double.isInfinite(v) ? "unbounded" : na(v);
     }
 }

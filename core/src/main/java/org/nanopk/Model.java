@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.nanopk.internal.Budget;
 import org.nanopk.internal.Checks;
 import org.nanopk.internal.Expr;
 import org.nanopk.solve.Solver;
@@ -263,6 +264,11 @@ public final class Model {
      */
     public Simulation simulate(Regimen doses, double[] times, Solver solver) {
         Checks.notNull("regimen", doses);
+        Checks.notNull("times", times);
+        // the schedule (about 40 bytes a record), the rows and the outputs evaluated from them
+        Budget.require(times.length * (40.0 + 8.0 * (compiled.stateCount() + 2 * outputs.size() + 1)),
+            times.length + " output times of " + (compiled.stateCount() + outputs.size()) + " columns",
+            "ask for fewer output times");
         return simulate(Schedule.of(doses, times), solver);
     }
 

@@ -1,8 +1,8 @@
 package org.nanopk;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
+import org.nanopk.internal.Budget;
 import org.nanopk.internal.Checks;
 
 /** Output time grids (h). */
@@ -26,11 +26,13 @@ public final class Times {
             throw new IllegalArgumentException("grid end = " + end + " is before start = " + start
                 + ": expected end >= start");
         }
-        long count = (long) Math.floor((end - start) / step * (1 + 1e-12) + 1e-9) + 1;
-        if (count > 100_000_000L) {
-            throw new IllegalArgumentException("grid " + start + ":" + step + ":" + end + " has " + count
-                + " points: expected at most 100000000");
+        double points = Math.floor((end - start) / step * (1 + 1e-12) + 1e-9) + 1;
+        if (!(points <= Integer.MAX_VALUE - 8)) {
+            throw new IllegalArgumentException("grid " + start + ":" + step + ":" + end + " has " + Checks.g(points)
+                + " points: expected at most " + (Integer.MAX_VALUE - 8) + " (a longer step)");
         }
+        long count = (long) points;
+        Budget.require(8.0 * count, "a grid of " + count + " times", "use a longer step");
         double[] t = new double[(int) count];
         for (int k = 0; k < count; k++) {
             t[k] = start + k * step;
@@ -63,8 +65,10 @@ public final class Times {
      */
     public static double[] parse(String text) {
         Checks.notNull("times", text);
-        List<Double> out = new ArrayList<>();
-        for (String part : text.split(",")) {
+        double[] out = new double[16];
+        int size = 0;
+        String[] parts = text.split(",");
+        for (String part : parts) {
             String p = part.trim();
             if (p.isEmpty()) {
                 throw new IllegalArgumentException("times '" + text + "': empty entry; expected numbers "
@@ -78,23 +82,32 @@ public final class Times {
                 }
             }
             try {
+                double[] values;
                 if (g.length == 1) {
-                    out.add(Double.parseDouble(p));
+                    values = new double[] {Double.parseDouble(p)};
                 } else if (g.length == 3) {
                     // start:step:end on the command line
-                    for (double v : grid(Double.parseDouble(g[0].trim()), Double.parseDouble(g[2].trim()),
-                        Double.parseDouble(g[1].trim()))) {
-                        out.add(v);
-                    }
+                    values = grid(Double.parseDouble(g[0].trim()), Double.parseDouble(g[2].trim()),
+                        Double.parseDouble(g[1].trim()));
                 } else {
                     throw new NumberFormatException();
                 }
+                if (parts.length == 1) {
+                    out = values; // one grid: kept as it is, not copied
+                    size = values.length;
+                    break;
+                }
+                if (size + values.length > out.length) {
+                    out = Arrays.copyOf(out, Math.max(2 * out.length, size + values.length));
+                }
+                System.arraycopy(values, 0, out, size, values.length);
+                size += values.length;
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("times '" + text + "': cannot read '" + p
                     + "'; expected numbers separated by commas, or start:step:end");
             }
         }
-        double[] t = out.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] t = size == out.length ? out : Arrays.copyOf(out, size);
         requireIncreasing("times", t);
         return t;
     }

@@ -62,6 +62,13 @@ import org.nanopk.solve.Solver;
 public final class Fitter {
     private static final double LOG_OFFSET = 1500;
     private static final double CHI2_95 = 3.841458820694124;
+    /**
+     * The smallest singular value of the information matrix, relative to the largest, below which the
+     * weakest direction counts as not informed by the data (a condition number of 1e12).
+     */
+    private static final double IDENTIFIABLE = 1e-12;
+    /** How far a profile is followed from the estimate, on the estimation (log) scale: a factor e^20. */
+    private static final double PROFILE_REACH = 20;
 
     /** Everything a fit is configured with. */
     private record Spec(Model model, Observations data, List<String> free, Set<String> linear,
@@ -372,6 +379,13 @@ public final class Fitter {
                     + " below the limit of quantification left out) but " + (p + pe) + " parameters to estimate ("
                     + String.join(", ", allNames()) + "); expected at least as many observations as parameters "
                     + "(or withUnderdeterminedAllowed())");
+            }
+            if (maxY == 0 && spec.error().kind() == ErrorModel.Kind.PROPORTIONAL
+                && points.stream().noneMatch(x -> !Double.isNaN(x.sd()))) {
+                // σ = b·f can shrink with the prediction towards the data: -2LL has no minimum
+                throw new IllegalArgumentException("all " + fitted + " observations are 0 and the error model is "
+                    + "proportional (σ = b·f): the likelihood grows without bound as the predictions and σ go to 0, so "
+                    + "there is no best fit; use an additive or combined error model, or data above 0");
             }
             sdFloor = 1e-9 * Math.max(maxY, 1e-300);
             for (String sid : spec.data().subjects()) {
@@ -759,16 +773,43 @@ public final class Fitter {
         }
         RealMatrix jm = new Array2DRowRealMatrix(js, false);
         RealMatrix info = jm.transpose().multiply(jm);
-        double cond = new SingularValueDecomposition(info).getConditionNumber();
         boolean scaleEstimated = pb.pe > 0 && spec.error().kind() != ErrorModel.Kind.COMBINED
             && pb.points.stream().allMatch(pt -> Double.isNaN(pt.sd()));
         double s2 = scaleEstimated && m > p ? (double) m / (m - p) : 1;
         double[][] cov = new double[p + pb.pe][p + pb.pe];
-        RealMatrix inv = invert(info);
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j < p; j++) {
-                cov[i][j] = inv == null ? Double.NaN : s2 * inv.getEntry(i, j);
+        for (double[] row : cov) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
+        // parameters the data do not inform are set aside one by one (the one most along the weakest
+        // direction of the information), and the others' covariance is the inverse of what remains
+        List<Integer> kept = new ArrayList<>();
+        for (int j = 0; j < p; j++) {
+            kept.add(j);
+        }
+        List<String> unidentified = new ArrayList<>();
+        double cond = p == 0 ? 1 : new SingularValueDecomposition(info).getConditionNumber();
+        while (!kept.isEmpty()) {
+            RealMatrix sub = info.getSubMatrix(kept.stream().mapToInt(Integer::intValue).toArray(),
+                kept.stream().mapToInt(Integer::intValue).toArray());
+            SingularValueDecomposition svd = new SingularValueDecomposition(sub);
+            double[] sv = svd.getSingularValues();
+            if (sv[0] > 0 && sv[sv.length - 1] > IDENTIFIABLE * sv[0]) {
+                RealMatrix inv = invert(sub);
+                for (int a = 0; inv != null && a < kept.size(); a++) {
+                    for (int b = 0; b < kept.size(); b++) {
+                        cov[kept.get(a)][kept.get(b)] = s2 * inv.getEntry(a, b);
+                    }
+                }
+                break;
             }
+            double[] weakest = svd.getV().getColumn(sv.length - 1);
+            int worst = 0;
+            for (int a = 1; a < weakest.length; a++) {
+                if (Math.abs(weakest[a]) > Math.abs(weakest[worst])) {
+                    worst = a;
+                }
+            }
+            unidentified.add(spec.free().get(kept.remove(worst)));
         }
         // error parameters: curvature of -2LL in log(sigma), the model parameters held
         if (pb.pe > 0) {
@@ -816,7 +857,8 @@ public final class Fitter {
         }
         Model fitted = pb.modelAt(phi).withName(spec.model().name());
         return Fit.of(new Fit.Summary(fitted, List.copyOf(estimates), corr, cond, objective, m, List.copyOf(res),
-            best.iterations(), pb.evaluations, best.converged(), best.reason(), spec.starts(), e.toString()));
+            best.iterations(), pb.evaluations, best.converged(), best.reason(), spec.starts(), e.toString(),
+            unidentified));
     }
 
     /** ∂²(−2LL)/∂φ_a∂φ_b by central differences (error parameters only: no re-simulation). */
@@ -864,10 +906,15 @@ public final class Fitter {
             double inside = 0;
             double outside = Double.NaN;
             double d = step;
-            for (int k = 0; k < 30; k++) {
+            // out to a factor e^PROFILE_REACH from the estimate on the log scale (or as far as the model
+            // can be solved): a profile that has not risen by then is reported unbounded on this side
+            while (d <= PROFILE_REACH) {
                 double excess = profileExcess(pb, phi, min, j, phi[j] + sign * d);
                 if (excess > 0) {
                     outside = d;
+                    break;
+                }
+                if (Double.isNaN(excess)) {
                     break;
                 }
                 inside = d;
@@ -877,7 +924,8 @@ public final class Fitter {
                 }
             }
             if (Double.isNaN(outside)) {
-                out[side] = Double.NaN; // the profile never rises enough: unbounded on this side
+                // the profile never rises enough: unbounded on this side
+                out[side] = sign < 0 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
                 continue;
             }
             for (int k = 0; k < 30 && outside - inside > 1e-4 * step; k++) {
@@ -894,14 +942,23 @@ public final class Fitter {
         return out;
     }
 
+    /**
+     * −2LL minimised with parameter j held at {@code value}, less the minimum and 3.84; NaN where the
+     * model cannot be solved or gives an invalid number there (the profile ends).
+     */
     private double profileExcess(Problem pb, double[] phi, double min, int j, double value) {
         double[] start = phi.clone();
         start[j] = value;
         boolean[] held = new boolean[phi.length];
         held[j] = true;
-        Run r = optimize(pb, start, held);
-        double[] f = pb.predict(r.phi());
-        return pb.objective(r.phi(), f) - min - CHI2_95;
+        try {
+            Run r = optimize(pb, start, held);
+            double[] f = pb.predict(r.phi());
+            double excess = pb.objective(r.phi(), f) - min - CHI2_95;
+            return Double.isFinite(excess) ? excess : Double.NaN;
+        } catch (PkException | IllegalArgumentException e) {
+            return Double.NaN;
+        }
     }
 
     @Override

@@ -140,7 +140,11 @@ public final class CsvTable {
             String m = e.getMessage() == null ? "malformed CSV" : e.getMessage();
             throw new IllegalArgumentException(m.startsWith(source) ? m : source + ": " + m, e);
         } catch (IOException | UncheckedIOException e) {
-            throw new IllegalArgumentException(source + ": malformed CSV: " + e.getMessage(), e);
+            Throwable inner = e;
+            while (inner.getCause() != null) {
+                inner = inner.getCause();
+            }
+            throw new IllegalArgumentException(source + ": malformed CSV: " + inner.getMessage(), e);
         }
     }
 

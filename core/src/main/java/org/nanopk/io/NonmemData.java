@@ -73,6 +73,11 @@ public final class NonmemData {
         return from(CsvTable.parse(csv, "NONMEM data"));
     }
 
+    /** The data set of a CSV table already read (see {@link #read}). */
+    public static NonmemData of(CsvTable t) {
+        return from(Checks.notNull("CSV table", t));
+    }
+
     private static NonmemData from(CsvTable t) {
         int time = t.column("TIME");
         if (time < 0) {

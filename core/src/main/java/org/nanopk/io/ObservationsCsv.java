@@ -77,6 +77,11 @@ public final class ObservationsCsv {
         return from(CsvTable.read(file), names);
     }
 
+    /** The observations of a CSV table already read, kept and renamed as {@link #read(Path, Map)} does. */
+    public static Observations read(CsvTable table, Map<String, String> names) {
+        return from(Checks.notNull("CSV table", table), Checks.notNull("names", names));
+    }
+
     /** Parses tidy CSV text. */
     public static Observations parse(String csv, Map<String, String> names) {
         return from(CsvTable.parse(csv, "observations"), names);

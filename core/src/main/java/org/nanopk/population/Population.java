@@ -27,6 +27,7 @@ import org.nanopk.Simulation;
 import org.nanopk.Table;
 import org.nanopk.fit.ErrorModel;
 import org.nanopk.internal.Arrays2;
+import org.nanopk.internal.Budget;
 import org.nanopk.internal.Checks;
 import org.nanopk.internal.Csv;
 import org.nanopk.internal.SafeFiles;
@@ -91,6 +92,9 @@ public final class Population {
             return new Spec(model, names, omega, bwMedian, bwOmega, allometry, residual, seed, threads, solver);
         }
     }
+
+    /** The most threads a study may use (the limit of Java's fork-join pools). */
+    public static final int MAX_THREADS = 32767;
 
     private final Spec spec;
 
@@ -221,8 +225,8 @@ public final class Population {
 
     /** The number of threads (default: all cores); results do not depend on it. */
     public Population withThreads(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("threads = " + n + ": expected at least 1");
+        if (n < 1 || n > MAX_THREADS) {
+            throw new IllegalArgumentException("threads = " + n + ": expected 1 to " + MAX_THREADS);
         }
         return new Population(spec.with(b -> b.threads = n));
     }
@@ -403,6 +407,11 @@ public final class Population {
             int nt = times.length;
             int ntr = tracked.size();
             int nr = readouts.size();
+            int threads = pop.spec.threads();
+            // every thread keeps a quantile sketch per tracked value and time (up to a few kB each)
+            Budget.require((double) QuantileSketch.TYPICAL_BYTES * ntr * nt * (threads + 1) + 8.0 * ntr * nt
+                * percentiles.length, ntr + " tracked names × " + nt + " output times on " + threads + " threads",
+                "track fewer names or ask for fewer output times (readouts are cheap)");
             // blocks of subjects are the unit of parallel work; their size depends on n only (never on the
             // thread count, so the block moments are the same on any number of threads), at least 64 blocks
             int block = Math.max(1, Math.min(1024, n / 64));
@@ -415,7 +424,7 @@ public final class Population {
                 return a;
             });
             RealMatrix l = cholesky(pop.spec.omega(), pop.spec.names());
-            ForkJoinPool pool = new ForkJoinPool(pop.spec.threads());
+            ForkJoinPool pool = new ForkJoinPool(threads);
             try {
                 pool.submit(() -> IntStream.range(0, blocks).parallel().forEach(b -> {
                     Accumulator acc = local.get();

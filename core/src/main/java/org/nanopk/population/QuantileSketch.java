@@ -18,6 +18,8 @@ final class QuantileSketch {
     private static final double GAMMA = (1 + ALPHA) / (1 - ALPHA);
     private static final double LOG_GAMMA = Math.log(GAMMA);
     private static final int MAX_BUCKETS = 8192;
+    /** The memory a sketch typically holds (its buckets span about two decades of values), for budgets. */
+    static final int TYPICAL_BYTES = 4096;
 
     private final Store positive = new Store();
     private final Store negative = new Store();

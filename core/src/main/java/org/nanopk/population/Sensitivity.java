@@ -12,6 +12,7 @@ import org.hipparchus.distribution.continuous.NormalDistribution;
 import org.hipparchus.random.SobolSequenceGenerator;
 import org.nanopk.Model;
 import org.nanopk.Simulation;
+import org.nanopk.internal.Budget;
 import org.nanopk.internal.Checks;
 import org.nanopk.Table;
 import org.nanopk.solve.Solver;
@@ -265,6 +266,8 @@ public final class Sensitivity {
             throw new IllegalArgumentException("Sobol analysis of " + k + " inputs with N = " + n
                 + ": expected at least 1 input and N >= 16");
         }
+        Budget.require(8.0 * n * (3.0 * k + 2) + 48.0 * n, "a Sobol design of N = " + n + " for " + k + " inputs ("
+            + (long) n * (k + 2) + " evaluations)", "use a smaller N");
         SobolSequenceGenerator seq = new SobolSequenceGenerator(2 * k);
         seq.skipTo(1); // skip the origin
         double[][] a = new double[n][];

@@ -28,6 +28,8 @@ abstract class AdaptiveIntegrator implements Integrator {
     final int conserved;
     /** Steps whose total had to be restored (see {@link #conserve}). */
     long projections;
+    /** The total the conserved states should have at the current step's start. */
+    private double total;
 
     final double[] y0;
     final double[] y1;
@@ -119,6 +121,10 @@ abstract class AdaptiveIntegrator implements Integrator {
     public final void integrate(double t0, double[] y, double t1, double[] times, int from, int to,
                                 double[] out, int offset) {
         System.arraycopy(y, 0, y0, 0, n);
+        total = 0;
+        for (int i = 0; i < conserved; i++) {
+            total += y0[i];
+        }
         double t = t0;
         eval(t, y0, f0);
         requireFinite(f0, t, "the derivative");
@@ -168,6 +174,9 @@ abstract class AdaptiveIntegrator implements Integrator {
                 k = kk;
                 accepted++;
                 accepted(tNew, h, projected);
+                if (conserved > 0) {
+                    advanceTotal(h);
+                }
                 System.arraycopy(y1, 0, y0, 0, n);
                 t = tNew;
                 if (handOverWhenStiff && t < t1 && looksStiff()) {
@@ -205,15 +214,16 @@ abstract class AdaptiveIntegrator implements Integrator {
      * order. Returns whether y1 changed.
      */
     private boolean conserve(double h) {
-        double before = 0;
         double after = 0;
         double size = 0;
         for (int i = 0; i < conserved; i++) {
-            before += y0[i];
             after += y1[i];
             size += Math.abs(y1[i]);
         }
-        double defect = after - before - h * sys.conservedInput();
+        // measured against the total at the start of the integration plus what entered since, so that
+        // defects below the threshold cannot add up over many steps
+        double expected = total + h * sys.conservedInput();
+        double defect = after - expected;
         if (!(Math.abs(defect) > 8 * Math.ulp(size) * conserved) || !(size > 0)) {
             return false;
         }
@@ -223,6 +233,11 @@ abstract class AdaptiveIntegrator implements Integrator {
         }
         projections++;
         return true;
+    }
+
+    /** Moves the reference total on by an accepted step of length h (see {@link #conserve}). */
+    private void advanceTotal(double h) {
+        total += h * sys.conservedInput();
     }
 
     /**

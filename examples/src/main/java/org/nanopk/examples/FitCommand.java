@@ -1,13 +1,9 @@
 package org.nanopk.examples;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -16,6 +12,7 @@ import org.nanopk.Model;
 import org.nanopk.Observations;
 import org.nanopk.fit.ErrorModel;
 import org.nanopk.fit.Fitter;
+import org.nanopk.io.CsvTable;
 import org.nanopk.io.ModelJson;
 import org.nanopk.io.NonmemData;
 import org.nanopk.io.ObservationsCsv;
@@ -27,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code nanopk fit MODEL.json DATA.csv --estimate P1,P2}: fits parameters and prints the table. */
 @Command(name = "fit", sortOptions = false,
-    description = {"Fit model parameters to data by maximum likelihood and print estimates, SE, RSE, 95% CI, "
+    description = {"Fit model parameters to data by maximum likelihood and print estimates, SE, RSE, 95%% CI, "
         + "correlations, -2LL, AIC and BIC.",
         "DATA.csv is tidy (time, compartment, value[, unit, sd, subject, lloq]) or NONMEM-style (ID, TIME, EVID, AMT, "
             + "CMT, ..., DV, MDV); a file with EVID or AMT and DV columns is read as NONMEM-style."})
@@ -75,6 +72,8 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
+        Cli.refuseOverwrite("--out", out, new Cli.Input("the model file", modelFile),
+            new Cli.Input("the data file", dataFile));
         Model model = ModelJson.read(modelFile);
         Observations obs = read(model);
         Fitter f = Fitter.of(model, obs).estimate(estimate.toArray(new String[0]))
@@ -98,16 +97,10 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private Observations read(Model model) {
-        String header;
-        try (var lines = Files.lines(dataFile)) {
-            header = lines.findFirst().orElse("").toUpperCase(Locale.ROOT);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + dataFile + ": " + e.getMessage(), e);
+        CsvTable table = CsvTable.read(dataFile);
+        if ((table.column("EVID") >= 0 || table.column("AMT") >= 0) && table.column("DV") >= 0) {
+            return NonmemData.of(table).observations(model);
         }
-        List<String> cols = List.of(header.replace("\"", "").replace("\uFEFF", "").split(","));
-        if ((cols.contains("EVID") || cols.contains("AMT")) && cols.contains("DV")) {
-            return NonmemData.read(dataFile).observations(model);
-        }
-        return ObservationsCsv.read(dataFile, map == null ? Map.of() : new LinkedHashMap<>(map));
+        return ObservationsCsv.read(table, map == null ? Map.of() : new LinkedHashMap<>(map));
     }
 }

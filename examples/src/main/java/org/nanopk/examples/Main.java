@@ -28,29 +28,64 @@ public final class Main implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            err.println("nanopk: error: " + oneLine(ex.getMessage()) + " (see: nanopk "
+                + (c.getCommandName().equals("nanopk") ? "" : c.getCommandName() + " ") + "--help)");
+            return 2;
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof IllegalArgumentException) {
-                err.println("nanopk: error: " + ex.getMessage());
+            if (ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException) {
+                err.println("nanopk: error: " + message(ex));
                 return 2;
             }
             if (ex instanceof PkException) {
-                err.println("nanopk: numerical failure: " + ex.getMessage());
+                err.println("nanopk: numerical failure: " + message(ex));
                 return 3;
             }
             if (ex instanceof IllegalStateException && cmd.getCommandName().equals("lesson")) {
-                err.println("nanopk: lesson failed: " + ex.getMessage());
+                err.println("nanopk: lesson failed: " + message(ex));
                 return 1;
             }
-            if (ex instanceof java.io.UncheckedIOException) {
-                err.println("nanopk: " + ex.getMessage());
+            if (ex instanceof IllegalStateException) {
+                err.println("nanopk: error: " + message(ex));
                 return 2;
             }
-            throw ex;
+            // a defect of NanoPK: one line, and the stack trace only when asked for
+            err.println("nanopk: internal error: " + message(ex) + "; please report it (set NANOPK_DEBUG=1 for "
+                + "the details)");
+            if (System.getenv("NANOPK_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+            return 70;
         });
-        int status = cl.execute(args);
+        int status;
+        try {
+            status = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("nanopk: error: out of memory; ask for less (fewer output times, subjects or samples) or give "
+                + "Java more memory (-Xmx)");
+            status = 2;
+        }
         out.flush();
         err.flush();
         return status;
+    }
+
+    /** The message of a failure as one line, without Java class names; its kind when it has no message. */
+    static String message(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return oneLine(t.getMessage());
+            }
+        }
+        return "unexpected " + ex.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+    }
+
+    /** One line: line breaks become "; ", Java class names of exceptions are left out. */
+    static String oneLine(String message) {
+        return message.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_]*(?:Exception|Error)\\b:?\\s*", "")
+            .replaceAll("\\s*\\R\\s*", "; ").trim();
     }
 
     @Override

@@ -1,15 +1,13 @@
 package org.nanopk.examples;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.nanopk.Model;
+import org.nanopk.io.CsvTable;
 import org.nanopk.io.ModelJson;
 import org.nanopk.population.Population;
 import picocli.CommandLine.ArgGroup;
@@ -72,6 +70,8 @@ final class PopulationCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
+        Cli.refuseOverwrite("--out", out, new Cli.Input("the model file", modelFile),
+            new Cli.Input("the omega file", variability.omega));
         Model model = ModelJson.read(modelFile);
         Population pop = Population.of(model).withSeed(seed);
         if (variability.cv != null) {
@@ -121,43 +121,39 @@ final class PopulationCommand implements Callable<Integer> {
         return names.isEmpty() ? m.compartmentNames() : names;
     }
 
+    /**
+     * The variability of a CSV file: a header and 'parameter,omega' rows (ω, the SD of ln θ), or a
+     * header 'parameter,P1,P2,…' and one row per parameter of the covariance matrix of η.
+     */
     static Population readOmega(Population pop, Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        CsvTable t = CsvTable.read(file);
+        if (t.size() == 0) {
+            throw new IllegalArgumentException(file + ": no rows; expected 'parameter,omega' rows under a header");
         }
-        if (lines.isEmpty()) {
-            throw new IllegalArgumentException(file + ": empty; expected 'parameter,omega' rows");
+        int columns = t.header().size();
+        if (columns < 2) {
+            throw new IllegalArgumentException(file + ": one column " + t.header() + "; expected 'parameter,omega' or "
+                + "a covariance matrix 'parameter,P1,P2,...'");
         }
-        String[] header = lines.get(0).split(",");
         List<String> names = new ArrayList<>();
-        List<double[]> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            String[] c = lines.get(i).split(",");
-            names.add(c[0].trim());
-            double[] r = new double[c.length - 1];
-            for (int j = 1; j < c.length; j++) {
-                try {
-                    r[j - 1] = Double.parseDouble(c[j].trim());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(file + ": line " + (i + 1) + ", column " + (j + 1) + ": '" + c[j]
-                        + "' is not a number");
+        double[][] rows = new double[t.size()][columns - 1];
+        for (int r = 0; r < t.size(); r++) {
+            names.add(t.cell(r, 0));
+            for (int c = 1; c < columns; c++) {
+                rows[r][c - 1] = t.number(r, c, Double.NaN);
+                if (Double.isNaN(rows[r][c - 1])) {
+                    throw new IllegalArgumentException(t.where(r) + ", column " + t.header().get(c) + ": empty; expected "
+                        + "a number");
                 }
             }
-            rows.add(r);
         }
-        if (header.length == 2) {
+        if (columns == 2) {
             for (int i = 0; i < names.size(); i++) {
-                pop = pop.withOmega(names.get(i), rows.get(i)[0]);
+                pop = pop.withOmega(names.get(i), rows[i][0]);
             }
             return pop;
         }
-        return pop.withCovariance(names, rows.toArray(new double[0][]));
+        return pop.withCovariance(names, rows);
     }
 
 }

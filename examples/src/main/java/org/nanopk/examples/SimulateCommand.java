@@ -67,6 +67,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
+        Cli.refuseOverwrite("--out", out == null || "-".equals(out) ? null : Path.of(out),
+            new Cli.Input("the model file", source.model), new Cli.Input("the data file", data));
         Model model = source.preset != null ? Presets.byName(source.preset) : ModelJson.read(source.model);
         Solver s = Cli.solver(solver, rtol, atol);
         if (data != null) {
