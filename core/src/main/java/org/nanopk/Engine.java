@@ -55,7 +55,9 @@ final class Engine {
     private final int n;
     private final double[] y;
     private final PriorityQueue<Event> pending = new PriorityQueue<>();
+    /** Running infusions per compartment: their number and their rates (amount/h). */
     private final int[] running;
+    private final double[][] rates;
     private long seq;
     private double t;
     private double dosed;
@@ -72,6 +74,7 @@ final class Engine {
         this.n = cm.stateCount();
         this.y = new double[n];
         this.running = new int[cm.compartmentCount()];
+        this.rates = new double[cm.compartmentCount()][0];
         this.times = times;
         this.rowOf = new int[times.length];
         int rowCount = 0;
@@ -283,12 +286,10 @@ final class Engine {
                         + "over a longer time");
                 }
                 double rate = e.amount() / span;
-                running[c]++;
-                sys.setInput(c, sys.input(c) + rate);
+                startInfusion(c, rate);
                 schedule(end, INFUSION_STOP, c, 0, rate, 0);
             } else {
-                running[c]--;
-                sys.setInput(c, running[c] == 0 ? 0 : sys.input(c) - e.rate());
+                stopInfusion(c, e.rate());
             }
         }
     }
@@ -310,6 +311,38 @@ final class Engine {
             sys.setInput(c, 0);
         }
         dosed = 0;
+    }
+
+    /**
+     * The input into a compartment is the sum of its running infusions' rates, summed anew at every
+     * start and stop: subtracting a stopped rate from a running total would leave the round-off of a
+     * large rate (a short infusion) in the rates that keep running.
+     */
+    private void startInfusion(int c, double rate) {
+        if (running[c] == rates[c].length) {
+            rates[c] = Arrays.copyOf(rates[c], Math.max(4, 2 * running[c]));
+        }
+        rates[c][running[c]++] = rate;
+        sys.setInput(c, sumOfRates(c));
+    }
+
+    private void stopInfusion(int c, double rate) {
+        double[] r = rates[c];
+        for (int i = 0; i < running[c]; i++) {
+            if (r[i] == rate) {
+                r[i] = r[--running[c]];
+                break;
+            }
+        }
+        sys.setInput(c, sumOfRates(c));
+    }
+
+    private double sumOfRates(int c) {
+        double s = 0;
+        for (int i = 0; i < running[c]; i++) {
+            s += rates[c][i];
+        }
+        return s;
     }
 
     private void apply(Dose d) {
@@ -405,8 +438,7 @@ final class Engine {
             // infusions of earlier train doses still running at TIME keep running
             for (int k = future + 1; k * tau - lag < shape[1]; k++) {
                 double end = d.time() + lag - k * tau + shape[1];
-                running[c]++;
-                sys.setInput(c, sys.input(c) + shape[0]);
+                startInfusion(c, shape[0]);
                 schedule(end, INFUSION_STOP, c, 0, shape[0], 0);
             }
         }

@@ -87,8 +87,12 @@ public final class Times {
                     values = new double[] {Double.parseDouble(p)};
                 } else if (g.length == 3) {
                     // start:step:end on the command line
-                    values = grid(Double.parseDouble(g[0].trim()), Double.parseDouble(g[2].trim()),
-                        Double.parseDouble(g[1].trim()));
+                    try {
+                        values = grid(Double.parseDouble(g[0].trim()), Double.parseDouble(g[2].trim()),
+                            Double.parseDouble(g[1].trim()));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("times '" + shorten(text) + "': " + e.getMessage(), e);
+                    }
                 } else {
                     throw new NumberFormatException();
                 }
@@ -110,6 +114,10 @@ public final class Times {
         double[] t = size == out.length ? out : Arrays.copyOf(out, size);
         requireIncreasing("times", t);
         return t;
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 
     /** Checks that output times are finite, at least 0 and strictly increasing. */

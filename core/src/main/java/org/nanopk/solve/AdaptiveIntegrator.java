@@ -166,6 +166,9 @@ abstract class AdaptiveIntegrator implements Integrator {
                     System.arraycopy(y1, 0, out, at, n);
                 } else {
                     dense((times[kk] - t) / h, h, out, at);
+                    if (conserved > 0 && fixedStep == 0) {
+                        restoreTotal(out, at, total + (times[kk] - t) * sys.conservedInput());
+                    }
                     undershoot = nonNegative > 0 && fixedStep == 0 && below(out, at);
                 }
                 kk++;
@@ -214,24 +217,35 @@ abstract class AdaptiveIntegrator implements Integrator {
      * order. Returns whether y1 changed.
      */
     private boolean conserve(double h) {
-        double after = 0;
-        double size = 0;
-        for (int i = 0; i < conserved; i++) {
-            after += y1[i];
-            size += Math.abs(y1[i]);
-        }
         // measured against the total at the start of the integration plus what entered since, so that
         // defects below the threshold cannot add up over many steps
-        double expected = total + h * sys.conservedInput();
-        double defect = after - expected;
+        boolean corrected = restoreTotal(y1, 0, total + h * sys.conservedInput());
+        if (corrected) {
+            projections++;
+        }
+        return corrected;
+    }
+
+    /**
+     * Makes the conserved states at {@code v[at..]} sum to {@code expected}, sharing the correction in
+     * proportion to their amounts, when they miss it by more than the round-off of the sum; returns
+     * whether anything changed. Used for step ends and for dense outputs inside a step.
+     */
+    private boolean restoreTotal(double[] v, int at, double expected) {
+        double sum = 0;
+        double size = 0;
+        for (int i = 0; i < conserved; i++) {
+            sum += v[at + i];
+            size += Math.abs(v[at + i]);
+        }
+        double defect = sum - expected;
         if (!(Math.abs(defect) > 8 * Math.ulp(size) * conserved) || !(size > 0)) {
             return false;
         }
         double f = defect / size;
         for (int i = 0; i < conserved; i++) {
-            y1[i] -= f * Math.abs(y1[i]);
+            v[at + i] -= f * Math.abs(v[at + i]);
         }
-        projections++;
         return true;
     }
 

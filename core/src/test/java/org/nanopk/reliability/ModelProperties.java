@@ -53,6 +53,68 @@ class ModelProperties {
     }
 
     /**
+     * A random model with a fast reversible pair added (rates 1e6 to 1e9 /h each way, as protein
+     * binding is) and a slow exit from it: every solver that applies keeps the total to 1e-9 of the
+     * dose over 1000 h, at loose and tight tolerances, where round-off of the stiff linear solves once
+     * created amount.
+     */
+    @Property(tries = 200, seed = "20261202")
+    void stiffReversiblePairsKeepTheTotal(@ForAll long seed, @ForAll @IntRange(min = 1, max = 20) int compartments) {
+        Case c = RandomModels.of(seed, compartments, Laws.POSITIVE);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        double fast = Math.exp(r.nextDouble(Math.log(1e6), Math.log(1e9)));
+        Model m = c.model().toBuilder().compartment("Pa").compartment("Pb").sink("Pout")
+            .firstOrder("C0", "Pa", 0.1).firstOrder("Pa", "Pb", fast).firstOrder("Pb", "Pa", fast * r.nextDouble(0.5, 2))
+            .firstOrder("Pb", "Pout", 1e-9).build();
+        double[] times = org.nanopk.Times.grid(0, 1000, 50);
+        for (Solver solver : List.of(Solver.auto(), Solver.stiff().withTolerances(1e-4, 1e-6))) {
+            Simulation sim = m.simulate(c.regimen(), times, solver);
+            double[] total = sim.total().values();
+            double[] dosed = sim.dosed().values();
+            double given = dosed[dosed.length - 1];
+            for (int i = 0; i < total.length; i++) {
+                if (!(Math.abs(total[i] - dosed[i]) <= BALANCE * given)) {
+                    fail(solver + " at t = " + times[i] + " h: total " + total[i] + " but dosed " + dosed[i]
+                        + " with a pair at " + fast + " /h; " + c);
+                }
+            }
+        }
+    }
+
+    /**
+     * An infusion shorter than the spacing of doubles at its start time is refused; any other, down to
+     * one spacing, delivers exactly its amount.
+     */
+    @Property(tries = 300, seed = "20261203")
+    void tinyInfusionsDeliverExactlyTheirAmount(@ForAll long seed, @ForAll @IntRange(min = 1, max = 10) int compartments) {
+        Case c = RandomModels.of(seed, compartments, Laws.POSITIVE);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        double at = r.nextDouble(0.001, 47);
+        double duration = Math.ulp(at) * Math.exp(r.nextDouble(Math.log(0.2), Math.log(1e6)));
+        double amount = Math.exp(r.nextDouble(Math.log(1e-2), Math.log(1e4)));
+        org.nanopk.Regimen regimen = c.regimen().plus(org.nanopk.Dose.infusion("C0", amount, duration).at(at));
+        double before = 0;
+        for (org.nanopk.Dose d : c.regimen().doses()) {
+            before += d.amount();
+        }
+        try {
+            Simulation sim = c.model().simulate(regimen, c.times(), Solver.auto());
+            if (at + duration == at) {
+                fail("an infusion of " + duration + " h at " + at + " h cannot be represented, but it was accepted");
+            }
+            double expected = before + amount;
+            if (!(Math.abs(sim.totalDosed() - expected) <= 1e-12 * expected)) {
+                fail("dosed " + sim.totalDosed() + ", expected " + expected + " (infusion of " + amount + " over "
+                    + duration + " h at " + at + " h); " + c);
+            }
+        } catch (IllegalArgumentException e) {
+            if (at + duration != at || !e.getMessage().contains("cannot be represented")) {
+                fail("refused an infusion of " + duration + " h at " + at + " h: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
      * With the built-in laws that stop when their source is empty (all but zero order), no amount falls below −atol,
      * the absolute tolerance the solver was given (scaled, like all tolerances, to the largest dose).
      */

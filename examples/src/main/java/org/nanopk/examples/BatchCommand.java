@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nanopk batch --preset NAME PARAMS.csv}: a preset once per row, tumour delivery per row. */
-@Command(name = "batch", sortOptions = false,
+@Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Simulate a preset once per row of a CSV file and report the tumour delivery efficiency "
         + "DE24, DE168 and DEmax (%%ID) of each row, beside the observed values when the file has them.",
         "For chou2023, rows are the authors' dataset file: its tumour parameters, BW in g, and a 0.005 h "

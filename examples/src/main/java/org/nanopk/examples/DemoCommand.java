@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code nanopk demo}: the default example, no arguments needed. */
-@Command(name = "demo", description = "The default example: the NP9 nanoparticle model at 100 %%ID, "
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "The default example: the NP9 nanoparticle model at 100 %%ID, "
     + "%%ID by tissue over 0-168 h, NCA of blood, delivery to the tumour, and the dose threshold of tumour delivery.")
 final class DemoCommand implements Callable<Integer> {
     static final double[] TIMES = {0, 0.25, 0.5, 1, 2, 4, 8, 12, 24, 48, 72, 96, 120, 144, 168};

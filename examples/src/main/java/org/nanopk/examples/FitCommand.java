@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nanopk fit MODEL.json DATA.csv --estimate P1,P2}: fits parameters and prints the table. */
-@Command(name = "fit", sortOptions = false,
+@Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Fit model parameters to data by maximum likelihood and print estimates, SE, RSE, 95%% CI, "
         + "correlations, -2LL, AIC and BIC.",
         "DATA.csv is tidy (time, compartment, value[, unit, sd, subject, lloq]) or NONMEM-style (ID, TIME, EVID, AMT, "

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nanopk lesson 03}: runs a JShell lesson non-interactively; without a number, lists them. */
-@Command(name = "lesson", description = "Run a JShell lesson of examples/lessons non-interactively (e.g. nanopk "
+@Command(name = "lesson", mixinStandardHelpOptions = true, description = "Run a JShell lesson of examples/lessons non-interactively (e.g. nanopk "
     + "lesson 03); without a number, list the lessons. Charts are saved in nanopk-charts/.")
 final class LessonCommand implements Callable<Integer> {
     @Spec

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nanopk population MODEL.json --n N}: a virtual population, percentile bands and readouts. */
-@Command(name = "population", sortOptions = false,
+@Command(name = "population", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Simulate a virtual population (lognormal variability of the parameters) in parallel and print "
         + "5/50/95 percentile bands over time and the statistics of the readouts (AUC, Cmax) of the tracked names.",
         "The same seed gives the same result on any number of threads."})

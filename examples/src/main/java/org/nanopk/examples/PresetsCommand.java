@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code nanopk presets}: lists the preset models. */
-@Command(name = "presets", description = "List the preset models (use with simulate --preset NAME).")
+@Command(name = "presets", mixinStandardHelpOptions = true, description = "List the preset models (use with simulate --preset NAME).")
 final class PresetsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nanopk sensitivity MODEL.json --readout NAME}: which parameters drive a readout. */
-@Command(name = "sensitivity", sortOptions = false,
+@Command(name = "sensitivity", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Normalized local sensitivity of a readout to every parameter, and with --global N the Sobol "
         + "first-order and total indices (each parameter lognormal with --cv around its value), sorted by influence.",
         "The readout is the AUC of NAME over 0 to --t-end, or its value at --at T."})

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nanopk simulate}: simulates a model file or a preset and prints or writes the result. */
-@Command(name = "simulate", sortOptions = false,
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Simulate a model file or a preset with its own doses.",
         "Without --out, prints a table of amounts; with --out FILE.csv writes CSV columns time, each "
             + "compartment, each output (amounts); --out - writes the CSV to standard output."})
