@@ -282,7 +282,7 @@ final class Engine {
                 if (!(span > 0)) {
                     throw new IllegalArgumentException("infusion into '" + cm.compartments().get(c) + "' at "
                         + Checks.g(e.time()) + " h over " + e.duration() + " h: that duration cannot be represented "
-                        + "at this time (times there are " + Math.ulp(e.time()) + " h apart); give it as a bolus or "
+                        + "at this time (times there are " + Checks.g(Math.ulp(e.time())) + " h apart); give it as a bolus or "
                         + "over a longer time");
                 }
                 double rate = e.amount() / span;

@@ -27,6 +27,18 @@ class CliJarIT {
         }
     }
 
+    /** 12 million output times in a 128 MB JVM: one line saying why, exit status 2, no stack trace. */
+    @Test
+    void aResultLargerThanTheHeapIsRefusedInOneLine() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
+            "-jar", JAR.toString(), "simulate", "--preset", "np9", "--times", "0:0.00001:120").start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(2, p.waitFor(), out + err);
+        assertTrue(err.startsWith("nanopk: error: ") && err.contains("12000001") && err.contains("-Xmx"), err);
+        assertTrue(!err.contains("\n") && !err.contains("Exception"), err);
+    }
+
     @Test
     void theJarStartsAndSaysItsVersion() throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
