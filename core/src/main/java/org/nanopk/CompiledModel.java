@@ -80,6 +80,8 @@ final class CompiledModel {
     }
 
     final String name;
+    /** The parameter definitions the structure was compiled from (their order of evaluation is the structure's). */
+    final Map<String, String> definitions;
     final List<String> compartments;
     final List<String> integrals;
     final List<String> states;
@@ -129,6 +131,7 @@ final class CompiledModel {
 
     private CompiledModel(Builder b) {
         this.name = b.name;
+        this.definitions = b.paramDefs;
         this.compartments = List.copyOf(b.compartmentNames);
         this.integrals = List.copyOf(b.integralNames);
         List<String> st = new ArrayList<>(compartments);
@@ -214,6 +217,29 @@ final class CompiledModel {
                 linConstRows[k++] = i;
             }
         }
+    }
+
+    /** Output k as a term: its expression, the states it reads and ∂/∂state, ∂/∂t (made on first use). */
+    Term outputTerm(int k) {
+        Term[] ts = outputTerms;
+        if (ts == null) {
+            ts = new Term[outputExpr.length];
+            for (int i = 0; i < ts.length; i++) {
+                ts[i] = new Term("outputs." + outputs.get(i), null, -1, 0, new Expr[0], outputExpr[i], np, ns);
+            }
+            outputTerms = ts;
+        }
+        return ts[k];
+    }
+
+    private volatile Term[] outputTerms;
+    /** This structure with the two quadratures of a name added (see {@link Model#withQuadrature}), by name. */
+    private final java.util.concurrent.ConcurrentMap<String, CompiledModel> quadratures =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The structure with two more integrals, made once per target name and shared. */
+    CompiledModel withQuadrature(String target, java.util.function.Supplier<CompiledModel> make) {
+        return quadratures.computeIfAbsent(target, t -> make.get());
     }
 
     /**

@@ -48,6 +48,8 @@ final class Engine {
     private final CompiledModel cm;
     private final ModelSystem sys;
     private final Integrator integrator;
+    /** Where the continuous solution is recorded, or null. */
+    private Trajectory path;
     private final Solver solver;
     private int steadyStateCycles;
     /** Rows recorded so far (rows are recorded in time order). */
@@ -122,6 +124,11 @@ final class Engine {
      * @param report whether a dose record gets a row of its own (output times always do)
      */
     static Result run(Model model, double[] times, Dose[] doses, boolean[] report, Solver solver) {
+        return run(model, times, doses, report, solver, null);
+    }
+
+    /** As {@link #run(Model, double[], Dose[], boolean[], Solver)}, recording the continuous solution into {@code path}. */
+    static Result run(Model model, double[] times, Dose[] doses, boolean[] report, Solver solver, Trajectory path) {
         Kinetics kin = model.kinetics();
         for (Dose d : doses) {
             if (d != null && d.givesDose() && kin.model().compartmentIndex(d.compartment()) < 0) {
@@ -130,6 +137,8 @@ final class Engine {
             }
         }
         Engine e = new Engine(kin, times, doses, report, solver);
+        e.path = path;
+        e.integrator.listen(path);
         try {
             e.process(doses, report);
         } catch (SolverException failure) {
@@ -228,9 +237,13 @@ final class Engine {
             return;
         }
         double input = sys.totalInput();
+        boolean quiet = input == 0 && cm.isQuietAtZero() && allZero();
+        if (quiet && path != null) {
+            path.zero(t, t1);
+        }
         if (k < end) {
             int first = rowOf[k];
-            if (input == 0 && cm.isQuietAtZero() && allZero()) {
+            if (quiet) {
                 // all amounts zero, nothing flowing in, and every rate law gives 0 at zero amounts
                 Arrays.fill(rows, first * n, (first + end - k) * n, 0.0);
             } else {
@@ -248,7 +261,7 @@ final class Engine {
             for (int r = k; r < end; r++) {
                 rowDosed[rowOf[r]] = dosed + input * (times[r] - t);
             }
-        } else if (!(input == 0 && cm.isQuietAtZero() && allZero())) {
+        } else if (!quiet) {
             integrator.integrate(t, y, t1, times, k, k, rows, 0);
         }
         dosed += input * (t1 - t);

@@ -188,6 +188,40 @@ public final class Model {
         return kinetics.newSystem();
     }
 
+    /**
+     * This model with two quadrature states for a compartment or output {@code target}: Q1' = target
+     * (its area) and Q2' = Q1 (so that ∫ t·target dt = t·Q1 − Q2, its first moment, stays linear in the
+     * states). They are the last two states. The structure is compiled once per target and shared.
+     */
+    Model withQuadrature(String target) {
+        String integrand;
+        int o = compiled.outputIndex(target);
+        if (o >= 0) {
+            integrand = outputs.get(o).expression();
+        } else if (compiled.stateIndex(target) >= 0) {
+            integrand = target;
+        } else {
+            throw Checks.unknown("compartment or output", target, compiled.states());
+        }
+        String q1 = unusedName("nanopkArea_" + target);
+        String q2 = unusedName("nanopkMoment_" + target);
+        List<Integral> ints = new ArrayList<>(integrals);
+        ints.add(new Integral(q1, integrand));
+        ints.add(new Integral(q2, q1));
+        List<Integral> all = List.copyOf(ints);
+        CompiledModel cm = compiled.withQuadrature(target,
+            () -> CompiledModel.compile(name, compartments, compiled.definitions, transfers, outputs, all));
+        return new Model(name, compartments, parameterDefinitions, transfers, outputs, all, regimen, cm, parameterExprs);
+    }
+
+    private String unusedName(String base) {
+        String s = base;
+        while (compiled.stateIndex(s) >= 0 || compiled.parameterIndex(s) >= 0 || compiled.outputIndex(s) >= 0) {
+            s = s + "_";
+        }
+        return s;
+    }
+
     // ---- changed copies ----------------------------------------------------------------------
 
     /**
@@ -296,14 +330,14 @@ public final class Model {
             org.nanopk.solve.SolverException cause = f.cause();
             Simulation partial = null;
             try {
-                partial = new Simulation(this, f.partial, schedule.id());
+                partial = new Simulation(this, f.partial, schedule, solver);
             } catch (PkException notFinite) {
                 // rows reached before the failure are finite; if not, there is nothing sound to return
             }
             throw new PkException(cause.getMessage() + "; parameters: " + parameterSummary(), cause.time(), cause,
                 partial);
         }
-        return new Simulation(this, result, schedule.id());
+        return new Simulation(this, result, schedule, solver);
     }
 
     /** "k = 0.1, V = 2, …" for failure messages: the first 30 parameter values. */

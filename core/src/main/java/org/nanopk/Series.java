@@ -13,12 +13,36 @@ public final class Series {
     private final String unit;
     private final double[] times;
     private final double[] values;
+    /** For a series of a simulation: the continuous solution it samples, or null for measured values. */
+    private final Curve curve;
 
-    private Series(String name, String unit, double[] times, double[] values) {
+    /**
+     * What a simulation knows between its output times: the quantity's value at any time of the span,
+     * its maximum on the continuous solution, its area and first moment by quadrature, its slope.
+     */
+    interface Curve {
+        double start();
+
+        double end();
+
+        double at(double t);
+
+        /** {time, value} of the largest value. */
+        double[] max();
+
+        double area(double from, double to);
+
+        double moment(double from, double to);
+
+        double slope(double t);
+    }
+
+    private Series(String name, String unit, double[] times, double[] values, Curve curve) {
         this.name = name;
         this.unit = unit;
         this.times = times;
         this.values = values;
+        this.curve = curve;
     }
 
     /**
@@ -46,11 +70,28 @@ public final class Series {
                     + " is not after time[" + (i - 1) + "] = " + times[i - 1] + ": expected increasing times");
             }
         }
-        return new Series(name, unit, times.clone(), values.clone());
+        return new Series(name, unit, times.clone(), values.clone(), null);
     }
 
     static Series trusted(String name, String unit, double[] times, double[] values) {
-        return new Series(name, unit, times, values);
+        return new Series(name, unit, times, values, null);
+    }
+
+    static Series trusted(String name, String unit, double[] times, double[] values, Curve curve) {
+        return new Series(name, unit, times, values, curve);
+    }
+
+    /** The continuous solution behind a simulated series, or null. */
+    Curve curve() {
+        return curve;
+    }
+
+    /**
+     * True for a series of a simulation: its value at any time, maximum and area come from the
+     * continuous solution, not from its points.
+     */
+    public boolean isContinuous() {
+        return curve != null;
     }
 
     /** What the values are. */
@@ -89,11 +130,15 @@ public final class Series {
     }
 
     /**
-     * The value at time {@code t}, which must be one of the series' times (values are never
-     * interpolated between output times: ask the simulation for that time instead).
+     * The value at time {@code t} (h). For a simulated series, any time of the simulated span: the
+     * solution there (its dense output, not an interpolation between output times). For measured
+     * values, one of the series' times (values are never interpolated).
      */
     public double at(double t) {
         int i = Arrays.binarySearch(times, t);
+        if (i < 0 && curve != null && t >= curve.start() && t <= curve.end()) {
+            return curve.at(t);
+        }
         if (i < 0) {
             int near = Math.min(Math.max(-i - 1, 0), times.length - 1);
             int best = near;
@@ -104,22 +149,30 @@ public final class Series {
                 return values[best];
             }
             throw new IllegalArgumentException("series '" + name + "' has no value at t = " + t
-                + " h; expected one of its output times"
+                + " h; expected " + (curve != null ? "a time of the simulated span" : "one of its times")
                 + (times.length > 0 ? " (" + Checks.g(times[0]) + " to " + Checks.g(times[times.length - 1]) + " h)"
                 : ""));
         }
         return values[i];
     }
 
-    /** The largest value. */
+    /**
+     * The largest value: for a simulated series, of the continuous solution over the simulated span
+     * (found on every solver step, refined by root finding on the derivative); for measured values, of
+     * the points.
+     */
     public double max() {
         requireNonEmpty();
-        return values[argMax()];
+        return curve != null ? Math.max(curve.max()[1], values[argMax()]) : values[argMax()];
     }
 
-    /** The time of the largest value (the first, if tied), h. */
+    /** The time of the largest value (see {@link #max()}; the first, if tied), h. */
     public double timeOfMax() {
         requireNonEmpty();
+        if (curve != null) {
+            double[] m = curve.max();
+            return m[1] >= values[argMax()] ? m[0] : times[argMax()];
+        }
         return times[argMax()];
     }
 
@@ -139,29 +192,83 @@ public final class Series {
         }
     }
 
-    /** Area under the curve from the first to the last time, linear-up/log-down trapezoids. */
+    /**
+     * Area under the curve from the first to the last time (value·h): for a simulated series, by a
+     * quadrature state integrated with the model (as accurate as the solution); for measured values,
+     * linear-up/log-down trapezoids.
+     */
     public double auc() {
-        return Nca.auc(times, values);
+        requireNonEmpty();
+        return curve != null ? curve.area(times[0], times[times.length - 1])
+            : Nca.area(times, values, times.length - 1, true);
     }
 
-    /** Non-compartmental analysis without a dose (no CL, Vss). */
-    public Nca nca() {
-        return Nca.of(this);
+    /**
+     * Area under a simulated series' curve from {@code from} to {@code to} (h, within the simulated
+     * span), by quadrature.
+     *
+     * @throws IllegalArgumentException for measured values (use {@link Nca} for their areas)
+     */
+    public double auc(double from, double to) {
+        if (curve == null) {
+            throw new IllegalArgumentException("series '" + name + "' holds measured values: its area between any "
+                + "two times is not known; use auc() or Nca for the area over its points");
+        }
+        if (!(from >= curve.start() && to <= curve.end() && from <= to)) {
+            throw new IllegalArgumentException("area of '" + name + "' from " + from + " to " + to + " h: expected "
+                + curve.start() + " <= from <= to <= " + curve.end() + " h (the simulated span)");
+        }
+        return curve.area(from, to);
     }
 
-    /** Non-compartmental analysis for an IV bolus {@code dose} (in the series' amount unit). */
-    public Nca nca(double dose) {
-        return Nca.of(this, dose);
+    /**
+     * Non-compartmental analysis of this series (see {@link Nca}): of the solution for a simulated
+     * series, of the points for measured values.
+     */
+    public Nca nca(NcaOptions options) {
+        return Nca.of(this, options);
     }
 
-    /** This series with every value multiplied by {@code factor}, in {@code newUnit}. */
+    /** This series with every value multiplied by {@code factor} (&gt; 0), in {@code newUnit}. */
     public Series scaled(double factor, String newUnit) {
-        Checks.finite("scale factor", factor);
+        Checks.positive("scale factor", factor);
+        Checks.notNull("unit", newUnit);
         double[] v = new double[values.length];
         for (int i = 0; i < v.length; i++) {
             v[i] = values[i] * factor;
         }
-        return new Series(name, newUnit, times, v);
+        Curve c = curve;
+        Curve scaled = c == null ? null : new Curve() {
+            public double start() {
+                return c.start();
+            }
+
+            public double end() {
+                return c.end();
+            }
+
+            public double at(double t) {
+                return factor * c.at(t);
+            }
+
+            public double[] max() {
+                double[] m = c.max();
+                return new double[] {m[0], factor * m[1]};
+            }
+
+            public double area(double from, double to) {
+                return factor * c.area(from, to);
+            }
+
+            public double moment(double from, double to) {
+                return factor * c.moment(from, to);
+            }
+
+            public double slope(double t) {
+                return factor * c.slope(t);
+            }
+        };
+        return new Series(name, newUnit, times, v, scaled);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.nanopk.internal.Checks;
 import org.nanopk.internal.Csv;
 import org.nanopk.internal.SafeFiles;
 import org.nanopk.internal.TextChart;
+import org.nanopk.solve.Solver;
 import org.nanopk.solve.SolverStats;
 
 /**
@@ -36,9 +37,19 @@ public final class Simulation {
     private final double totalDosed;
     private final SolverStats stats;
     private final int steadyStateCycles;
+    /** What was simulated, and how: to solve again, recording the continuous solution, when it is asked for. */
+    private final Schedule schedule;
+    private final Solver solver;
+    private volatile Trajectory trajectory;
+    /** The solutions with quadratures of a name (its area and first moment), by name. */
+    private final java.util.concurrent.ConcurrentMap<String, Trajectory> quadratures =
+        new java.util.concurrent.ConcurrentHashMap<>();
 
-    Simulation(Model model, Engine.Result r, String id) {
+    Simulation(Model model, Engine.Result r, Schedule schedule, Solver solver) {
         this.model = model;
+        this.schedule = schedule;
+        this.solver = solver;
+        String id = schedule.id();
         this.times = r.times();
         this.states = r.states();
         this.ns = r.stateCount();
@@ -85,6 +96,160 @@ public final class Simulation {
         }
         outputs = out;
         return out;
+    }
+
+    // ---- the continuous solution ------------------------------------------------------------
+
+    /**
+     * The continuous solution: the same solve again, every accepted step recorded (the steps do not
+     * depend on the output times, so neither does anything read from them).
+     */
+    private Trajectory trajectory() {
+        Trajectory t = trajectory;
+        if (t == null) {
+            t = new Trajectory(ns);
+            Engine.run(model, schedule.timesArray(), schedule.dosesArray(), schedule.reportArray(), solver, t);
+            t.freeze();
+            trajectory = t;
+        }
+        return t;
+    }
+
+    /**
+     * The solution of the model with the two quadratures of {@code name} added (Q1' = name, Q2' = Q1):
+     * the area under its curve integrated with the model, at the model's tolerances. An exact solve stays
+     * exact when the quadratures keep the model linear.
+     */
+    private Trajectory quadrature(String name) {
+        return quadratures.computeIfAbsent(name, q -> {
+            Model m = model.withQuadrature(q);
+            Solver s = solver;
+            if (s.name().equals("exact") && !m.isLinear()) {
+                s = Solver.auto().withTolerances(solver.relativeTolerance(), solver.absoluteTolerance());
+            }
+            Trajectory t = new Trajectory(m.kinetics().model().stateCount());
+            Engine.run(m, schedule.timesArray(), schedule.dosesArray(), schedule.reportArray(), s, t);
+            return t.freeze();
+        });
+    }
+
+    /** The quantity {@code name} of the states: a compartment or integral, or an output. */
+    private Trajectory.Quantity quantity(String name) {
+        CompiledModel cm = model.kinetics().model();
+        int s = cm.stateIndex(name);
+        if (s >= 0) {
+            return new Trajectory.Quantity() {
+                public double value(double[] y, double t) {
+                    return y[s];
+                }
+
+                public double derivative(double[] y, double[] dy, double t) {
+                    return dy[s];
+                }
+            };
+        }
+        int o = cm.outputIndex(name);
+        if (o < 0) {
+            throw Checks.unknown("compartment or output", name, names());
+        }
+        CompiledModel.Term term = cm.outputTerm(o);
+        int np = cm.parameters().size();
+        Kinetics k = model.kinetics();
+        return new Trajectory.Quantity() {
+            private double[] env(double[] y, double t) {
+                double[] env = new double[cm.envSize()];
+                k.loadParameters(env);
+                System.arraycopy(y, 0, env, np, cm.stateCount());
+                env[np + cm.stateCount()] = t;
+                return env;
+            }
+
+            public double value(double[] y, double t) {
+                return term.rate.eval(env(y, t));
+            }
+
+            public double derivative(double[] y, double[] dy, double t) {
+                double[] env = env(y, t);
+                double d = term.dt == null ? 0 : term.dt.eval(env);
+                for (int i = 0; i < term.deps.length; i++) {
+                    d += term.partials[i].eval(env) * dy[term.deps[i]];
+                }
+                return d;
+            }
+        };
+    }
+
+    /** The value of a compartment, integral or output at any time of the simulated span (h), from the solution. */
+    double valueAt(String name, double t) {
+        return trajectory().value(quantity(name), t);
+    }
+
+    /** {time, value} of the largest value of a quantity on the continuous solution. */
+    double[] maximumOf(String name) {
+        return trajectory().maximum(quantity(name));
+    }
+
+    /** The area under a quantity's curve from {@code from} to {@code to} (h), by its quadrature state. */
+    double areaOf(String name, double from, double to) {
+        Trajectory q = quadrature(name);
+        int i = model.kinetics().model().stateCount();
+        double[] y = new double[i + 2];
+        q.state(to, y);
+        double b = y[i];
+        q.state(from, y);
+        return b - y[i];
+    }
+
+    /** ∫ t·quantity dt from {@code from} to {@code to} = [t·Q1] − ΔQ2. */
+    double momentOf(String name, double from, double to) {
+        Trajectory q = quadrature(name);
+        int i = model.kinetics().model().stateCount();
+        double[] y = new double[i + 2];
+        q.state(to, y);
+        double b = to * y[i] - y[i + 1];
+        q.state(from, y);
+        return b - (from * y[i] - y[i + 1]);
+    }
+
+    /** The quantity's time derivative at t (h), from the solution (the derivative of its dense output). */
+    double slopeOf(String name, double t) {
+        return trajectory().slope(quantity(name), t);
+    }
+
+    /** A series' continuous source: quantity {@code name} times {@code factor}. */
+    private Series.Curve curve(String name, double factor) {
+        double first = times.length > 0 ? times[0] : 0;
+        double last = times.length > 0 ? times[times.length - 1] : 0;
+        return new Series.Curve() {
+            public double start() {
+                return first;
+            }
+
+            public double end() {
+                return last;
+            }
+
+            public double at(double t) {
+                return factor * valueAt(name, t);
+            }
+
+            public double[] max() {
+                double[] m = maximumOf(name); // factors are positive: the time of the maximum is the same
+                return new double[] {m[0], factor * m[1]};
+            }
+
+            public double area(double from, double to) {
+                return factor * areaOf(name, from, to);
+            }
+
+            public double moment(double from, double to) {
+                return factor * momentOf(name, from, to);
+            }
+
+            public double slope(double t) {
+                return factor * slopeOf(name, t);
+            }
+        };
     }
 
     /** The model simulated. */
@@ -140,7 +305,7 @@ public final class Simulation {
 
     /** The amount in a compartment, the value of an integral, or the value of an output. */
     public Series amount(String name) {
-        return Series.trusted(name, "amount", times, column(name));
+        return Series.trusted(name, "amount", times, column(name), curve(name, 1));
     }
 
     /** Same as {@link #amount(String)}. */
@@ -180,7 +345,7 @@ public final class Simulation {
         for (int i = 0; i < a.length; i++) {
             out[i] = a[i] / v;
         }
-        return Series.trusted(compartment, "amount/mL", times, out);
+        return Series.trusted(compartment, "amount/mL", times, out, curve(compartment, 1 / v));
     }
 
     /** %ID of a compartment or output: 100·amount/total dose. */
@@ -191,7 +356,7 @@ public final class Simulation {
         for (int i = 0; i < a.length; i++) {
             out[i] = 100 * a[i] / ref;
         }
-        return Series.trusted(name, "%ID", times, out);
+        return Series.trusted(name, "%ID", times, out, curve(name, 100 / ref));
     }
 
     /** %ID per gram of tissue: %ID/mass, for a compartment with a mass or volume, or an output with a mass. */
@@ -201,7 +366,7 @@ public final class Simulation {
         for (int i = 0; i < p.length; i++) {
             p[i] /= mass;
         }
-        return Series.trusted(name, "%ID/g", times, p);
+        return Series.trusted(name, "%ID/g", times, p, curve(name, 100 / referenceDose() / mass));
     }
 
     /** The cumulative amount that had entered the model by each output time (resets set it back to 0). */
@@ -223,9 +388,35 @@ public final class Simulation {
         return Series.trusted("total", "amount", times, s);
     }
 
-    /** Non-compartmental analysis of the concentration of a compartment (with the total dose as bolus dose). */
+    /**
+     * Non-compartmental analysis of the concentration of a compartment, read from the solution (see
+     * {@link Nca}). The simulation's single dose at 0 h decides the route: a bolus or an infusion into this
+     * compartment is IV, a dose into another compartment extravascular; the dose is the amount that
+     * entered the model. For any other regimen, call {@code Nca.of(concentration(c), options)}.
+     */
     public Nca nca(String compartment) {
-        return concentration(compartment).nca(referenceDose());
+        Series c = concentration(compartment);
+        List<Dose> doses = schedule.regimen().doses();
+        Dose d = doses.size() == 1 ? doses.get(0) : null;
+        if (d == null || d.time() != 0 || d.additional() != 0 || d.steadyState() != 0 || d.kind() != Dose.Kind.DOSE) {
+            throw new IllegalArgumentException("NCA of a simulation needs a single dose at 0 h; this one has "
+                + (d == null ? doses.size() + " dose records" : d) + "; use Nca.of(concentration(\"" + compartment
+                + "\"), options) with the route and dose of your choice");
+        }
+        NcaOptions o;
+        if (!d.compartment().equals(compartment)) {
+            o = NcaOptions.extravascular();
+        } else if (d.isBolus()) {
+            o = NcaOptions.bolus();
+        } else if (d.duration() > 0) {
+            o = NcaOptions.infusion(d.duration());
+        } else if (d.rate() > 0) {
+            o = NcaOptions.infusion(d.amount() / d.rate());
+        } else {
+            throw new IllegalArgumentException("NCA of a simulation: the dose " + d + " has a modelled rate or duration;"
+                + " use Nca.of(concentration(\"" + compartment + "\"), NcaOptions.infusion(duration))");
+        }
+        return Nca.of(c, o.withDose(referenceDose()));
     }
 
     /**

@@ -87,7 +87,7 @@ public final class ObservationsCsv {
         return from(CsvTable.parse(csv, "observations"), names);
     }
 
-    private static int column(CsvTable t, String... candidates) {
+    static int column(CsvTable t, String... candidates) {
         for (String c : candidates) {
             int i = t.column(c);
             if (i >= 0) {
@@ -97,29 +97,35 @@ public final class ObservationsCsv {
         return -1;
     }
 
-    /** A column whose name starts with {@code prefix} (like "time (min)" or "time_h"), or -1. */
-    private static int prefixed(CsvTable t, String prefix) {
+    /**
+     * A column whose name starts with {@code prefix} (like "time (min)" or "time_h"), or -1. Of several
+     * time columns, the one whose suffix is a time unit ("time_h" beside "time_original").
+     */
+    static int prefixed(CsvTable t, String prefix) {
         int exact = t.column(prefix);
         if (exact >= 0) {
             return exact;
         }
-        int found = -1;
+        List<Integer> found = new ArrayList<>();
         for (int i = 0; i < t.header().size(); i++) {
             String h = t.header().get(i).toLowerCase(Locale.ROOT);
             if (h.startsWith(prefix + " ") || h.startsWith(prefix + "_") || h.startsWith(prefix + "(")
                 || h.startsWith(prefix + "[")) {
-                if (found >= 0) {
-                    throw new IllegalArgumentException(t.source() + ": duplicate column for the " + prefix + ": '"
-                        + t.header().get(found) + "' and '" + t.header().get(i) + "'; expected one of them");
-                }
-                found = i;
+                found.add(i);
             }
         }
-        return found;
+        if (found.size() > 1 && prefix.equals("time")) {
+            found.removeIf(i -> !isTimeUnit(headerUnit(t.header().get(i), prefix)));
+        }
+        if (found.size() > 1) {
+            throw new IllegalArgumentException(t.source() + ": duplicate column for the " + prefix + ": '"
+                + t.header().get(found.get(0)) + "' and '" + t.header().get(found.get(1)) + "'; expected one of them");
+        }
+        return found.isEmpty() ? -1 : found.get(0);
     }
 
     /** The unit written in a header after the name: "time (min)", "time_h", "value [%ID]". */
-    private static String headerUnit(String header, String name) {
+    static String headerUnit(String header, String name) {
         String rest = header.substring(Math.min(name.length(), header.length())).trim();
         rest = rest.replaceAll("^[_\\s]+", "");
         if (rest.startsWith("(") || rest.startsWith("[")) {
@@ -128,6 +134,15 @@ public final class ObservationsCsv {
             rest = close >= 0 ? rest.substring(0, close) : rest;
         }
         return rest.trim();
+    }
+
+    private static boolean isTimeUnit(String unit) {
+        try {
+            timeFactor(unit, "");
+            return true;
+        } catch (IllegalArgumentException notATimeUnit) {
+            return false;
+        }
     }
 
     static double timeFactor(String unit, String where) {

@@ -119,7 +119,7 @@ public final class Circulation implements Consumer<Model.Builder> {
 
     /** The circulation half-life of a blood compartment or output: the terminal t½ of its curve (h). */
     public static double halfLife(Simulation s, String blood) {
-        return s.amount(blood).nca().halfLife();
+        return s.amount(blood).nca(org.nanopk.NcaOptions.bolus()).halfLife();
     }
 
     @Override

@@ -30,6 +30,41 @@ abstract class AdaptiveIntegrator implements Integrator {
     long projections;
     /** The total the conserved states should have at the current step's start. */
     private double total;
+    /** Who hears of each accepted step, or null. */
+    private StepListener listener;
+    /** The current step's dense output, for the listener. */
+    private final StepDense stepDense = new StepDense();
+
+    /** The dense output of the step being accepted (valid during the listener's call). */
+    private final class StepDense implements DenseOutput {
+        double t0;
+        double h;
+
+        @Override
+        public void state(double t, double[] out, int at) {
+            double theta = (t - t0) / h;
+            if (theta <= 0) {
+                System.arraycopy(y0, 0, out, at, n);
+            } else if (theta >= 1) {
+                System.arraycopy(y1, 0, out, at, n);
+            } else {
+                dense(theta, h, out, at);
+            }
+        }
+
+        @Override
+        public void derivative(double t, double[] out, int at) {
+            state(t, scratch, 0);
+            double[] f = new double[n];
+            sys.derivatives(t, scratch, f);
+            System.arraycopy(f, 0, out, at, n);
+        }
+    }
+
+    @Override
+    public final void listen(StepListener l) {
+        this.listener = l;
+    }
 
     final double[] y0;
     final double[] y1;
@@ -176,6 +211,11 @@ abstract class AdaptiveIntegrator implements Integrator {
             if (ok && !undershoot) {
                 k = kk;
                 accepted++;
+                if (listener != null) {
+                    stepDense.t0 = t;
+                    stepDense.h = tNew - t;
+                    listener.step(t, tNew, stepDense);
+                }
                 accepted(tNew, h, projected);
                 if (conserved > 0) {
                     advanceTotal(h);

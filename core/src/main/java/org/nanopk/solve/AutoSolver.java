@@ -75,6 +75,7 @@ final class AutoSolver extends AbstractSolver {
         private Integrator chosen;
         /** The work of the non-stiff method before it handed over, or null. */
         private SolverStats before;
+        private StepListener listener;
 
         Deferred(OdeSystem sys, double horizon) {
             this.sys = sys;
@@ -93,6 +94,7 @@ final class AutoSolver extends AbstractSolver {
                     explicit.handOverWhenStiff = true;
                     chosen = explicit;
                 }
+                chosen.listen(listener);
             }
             try {
                 chosen.integrate(t0, y, t1, times, from, to, out, offset);
@@ -100,8 +102,17 @@ final class AutoSolver extends AbstractSolver {
                 // stiffness appeared on the way (e.g. a saturable uptake after a dose): continue with Rodas5P
                 before = chosen.stats();
                 chosen = new Rosenbrock(rtol, atol, maxSteps).integrator(sys, horizon);
+                chosen.listen(listener);
                 System.arraycopy(s.y, 0, y, 0, y.length);
                 chosen.integrate(s.t, y, t1, times, s.next, to, out, offset + (s.next - from) * y.length);
+            }
+        }
+
+        @Override
+        public void listen(StepListener l) {
+            this.listener = l;
+            if (chosen != null) {
+                chosen.listen(l);
             }
         }
 

@@ -223,7 +223,7 @@ final class ExactLinear extends AbstractSolver {
          *
          * @throws SolverException if KΔ overflows
          */
-        private double[][] exponential(double delta) {
+        double[][] exponential(double delta) {
             double norm = 0;
             for (int j = 0; j < n; j++) {
                 double col = 0;
@@ -302,6 +302,56 @@ final class ExactLinear extends AbstractSolver {
         }
     }
 
+    /**
+     * y(t0 + τ) = Φ(τ) y0 + Γ(τ) b on one stretch, for any τ: immutable and thread-safe (each state
+     * computes its own exponential; the propagator's cache is not touched).
+     */
+    private static final class Solution implements DenseOutput {
+        private final Propagator prop;
+        private final double t0;
+        private final double[] y0;
+        private final double[] b;
+
+        Solution(Propagator prop, double t0, double[] y0, double[] b) {
+            this.prop = prop;
+            this.t0 = t0;
+            this.y0 = y0;
+            this.b = b;
+        }
+
+        @Override
+        public void state(double t, double[] out, int at) {
+            int n = prop.n;
+            double tau = t - t0;
+            if (!(tau > 0)) {
+                System.arraycopy(y0, 0, out, at, n);
+                return;
+            }
+            double[][] pg = prop.exponential(tau);
+            for (int i = 0; i < n; i++) {
+                double v = 0;
+                for (int j = 0; j < n; j++) {
+                    v += pg[0][i * n + j] * y0[j] + pg[1][i * n + j] * b[j];
+                }
+                out[at + i] = v;
+            }
+        }
+
+        @Override
+        public void derivative(double t, double[] out, int at) {
+            int n = prop.n;
+            double[] y = new double[n];
+            state(t, y, 0);
+            for (int i = 0; i < n; i++) {
+                double v = b[i];
+                for (int j = 0; j < n; j++) {
+                    v += prop.k[i * n + j] * y[j];
+                }
+                out[at + i] = v;
+            }
+        }
+    }
+
     private final class Run implements Integrator {
         private final OdeSystem sys;
         private final int n;
@@ -311,6 +361,7 @@ final class ExactLinear extends AbstractSolver {
         private final double[] tmp;
         private long steps;
         private long evaluations;
+        private StepListener listener;
 
         Run(OdeSystem sys) {
             this.sys = sys;
@@ -331,6 +382,9 @@ final class ExactLinear extends AbstractSolver {
             boolean hasInput = false;
             for (double v : b) {
                 hasInput |= v != 0;
+            }
+            if (listener != null && t1 > t0) {
+                listener.exact(t0, t1, new Solution(prop, t0, y.clone(), b.clone()));
             }
             double t = t0;
             double[] cur = y;
@@ -365,6 +419,11 @@ final class ExactLinear extends AbstractSolver {
         @Override
         public SolverStats stats() {
             return new SolverStats("exact", steps, 0, evaluations, 1, 0, prop.exponentials);
+        }
+
+        @Override
+        public void listen(StepListener l) {
+            this.listener = l;
         }
     }
 }

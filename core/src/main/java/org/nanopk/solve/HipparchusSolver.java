@@ -61,6 +61,7 @@ final class HipparchusSolver extends AbstractSolver {
         private int to;
         private double reached;
         private long acceptedBefore;
+        private StepListener listener;
 
         Run(OdeSystem sys) {
             this.sys = sys;
@@ -93,6 +94,24 @@ final class HipparchusSolver extends AbstractSolver {
                     interpolator.getCurrentState().getTime());
             }
             double end = interpolator.getCurrentState().getTime();
+            if (listener != null) {
+                double start = interpolator.getPreviousState().getTime();
+                listener.step(start, end, new DenseOutput() {
+                    @Override
+                    public void state(double t, double[] out, int at) {
+                        double[] s = interpolator.getInterpolatedState(Math.max(start, Math.min(end, t)))
+                            .getPrimaryState();
+                        System.arraycopy(s, 0, out, at, n);
+                    }
+
+                    @Override
+                    public void derivative(double t, double[] out, int at) {
+                        double[] d = interpolator.getInterpolatedState(Math.max(start, Math.min(end, t)))
+                            .getPrimaryDerivative();
+                        System.arraycopy(d, 0, out, at, n);
+                    }
+                });
+            }
             reached = end;
             while (next < to && times[next] <= end) {
                 double[] y = interpolator.getInterpolatedState(times[next]).getPrimaryState();
@@ -138,6 +157,11 @@ final class HipparchusSolver extends AbstractSolver {
         @Override
         public SolverStats stats() {
             return new SolverStats(name(), accepted, -1, evaluations, 0, 0, 0);
+        }
+
+        @Override
+        public void listen(StepListener l) {
+            this.listener = l;
         }
     }
 }

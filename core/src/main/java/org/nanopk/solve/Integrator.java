@@ -20,4 +20,10 @@ public interface Integrator {
 
     /** Work done so far by this integrator (all calls). */
     SolverStats stats();
+
+    /**
+     * Reports every accepted step of the following {@link #integrate} calls to {@code listener} (null
+     * for none, the default): the continuous solution, not only the output times.
+     */
+    void listen(StepListener listener);
 }

@@ -119,7 +119,8 @@ class ConcurrencyTest {
         "org.nanopk.solve.Rosenbrock.C", "Rodas5P coefficients",
         "org.nanopk.solve.Rosenbrock.D", "Rodas5P coefficients",
         "org.nanopk.solve.Rosenbrock.H", "Rodas5P dense-output coefficients",
-        "org.nanopk.solve.Rosenbrock.NODES", "Rodas5P coefficients");
+        "org.nanopk.solve.Rosenbrock.NODES", "Rodas5P coefficients",
+        "org.nanopk.Trajectory.NODES", "Chebyshev-Lobatto nodes");
 
     /**
      * Every static field of every main class is final and holds an immutable value: a primitive, a

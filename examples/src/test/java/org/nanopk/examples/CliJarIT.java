@@ -47,4 +47,17 @@ class CliJarIT {
         assertEquals(0, p.waitFor(), out);
         assertTrue(out.matches("NanoPK \\d+\\.\\d+\\.\\d+"), out);
     }
+
+    /** {@code nca} from the jar on a NONMEM-style file: the long CSV matches WinNonlin's (see NcaCommandTest). */
+    @Test
+    void ncaFromTheJarMatchesWinNonlin(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path data = NcaCommandTest.nonmemIndometh(dir);
+        Path out = dir.resolve("nca.csv");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+            JAR.toString(), "nca", data.toString(), "--route", "bolus", "--auc", "linuplogdown", "--out", out.toString())
+            .redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), text);
+        NcaCommandTest.compare("winnonlin_Indometh_Log.csv", NcaCommandTest.written(out));
+    }
 }

@@ -1,0 +1,319 @@
+package org.nanopk;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.hipparchus.analysis.solvers.BrentSolver;
+import org.nanopk.solve.DenseOutput;
+import org.nanopk.solve.StepListener;
+
+/**
+ * The continuous solution of one simulation: the state at any time of the simulated span, read from
+ * the steps the solver took rather than from the output times asked for. Each accepted step of a
+ * numerical method is kept as a polynomial of degree 5 per state (its dense output sampled at six
+ * Chebyshev–Lobatto points, which reproduces the methods' dense outputs of degree 4 and 5 exactly);
+ * each stretch the exact solver solved is kept as its exact solution. At a dose the state jumps; the
+ * value at a dose time is the one after the dose, as in the output rows.
+ *
+ * <p>{@link #maximum} finds a quantity's largest value on the dense solution: on every step, where its
+ * derivative changes sign from + to −, refined by Brent's root finding on the derivative, and at every
+ * step's ends (a bolus makes its maximum at the dose). Immutable once built; thread-safe.
+ */
+final class Trajectory implements StepListener {
+    /** Chebyshev–Lobatto points on [0, 1]: (1 − cos(jπ/5))/2. */
+    private static final double[] NODES = new double[6];
+    private static final int DEGREE = 5;
+    /** Derivative samples per polynomial step, to bracket the maxima. */
+    private static final int SAMPLES = 16;
+    /** Geometric sampling of an exact stretch: from 1e-9 of its length up, by this ratio. */
+    private static final double RATIO = 1.15;
+
+    static {
+        for (int j = 0; j <= DEGREE; j++) {
+            NODES[j] = (1 - Math.cos(j * Math.PI / DEGREE)) / 2;
+        }
+    }
+
+    /** A quantity read from the states: a state, an output, or any function with its time derivative. */
+    interface Quantity {
+        /** The value at state {@code y} and time t. */
+        double value(double[] y, double t);
+
+        /** d/dt of the value given the state's derivative {@code dy}. */
+        double derivative(double[] y, double[] dy, double t);
+    }
+
+    private final int n;
+    /** Piece k covers [start[k], end[k]]; pieces are in time order, touching or jumping at doses. */
+    private double[] start = new double[16];
+    private double[] end = new double[16];
+    /** Chebyshev coefficients of polynomial pieces (n × 6), null for exact pieces. */
+    private final List<double[]> coefficients = new ArrayList<>();
+    /** The exact solutions of exact pieces, null for polynomial pieces. */
+    private final List<DenseOutput> exact = new ArrayList<>();
+    private int size;
+    private boolean frozen;
+    /** The geometric samples of exact pieces (times and states), made on first use. */
+    private final ConcurrentHashMap<Integer, double[][]> samples = new ConcurrentHashMap<>();
+
+    Trajectory(int n) {
+        this.n = n;
+    }
+
+    /** Ends the recording: from now on only queries. */
+    Trajectory freeze() {
+        start = Arrays.copyOf(start, size);
+        end = Arrays.copyOf(end, size);
+        frozen = true;
+        return this;
+    }
+
+    /** The first and last times covered (h). */
+    double from() {
+        return size == 0 ? Double.NaN : start[0];
+    }
+
+    double to() {
+        return size == 0 ? Double.NaN : end[size - 1];
+    }
+
+    private void add(double t0, double t1, double[] coef, DenseOutput solution) {
+        if (frozen) {
+            throw new IllegalStateException("trajectory already complete");
+        }
+        if (size == start.length) {
+            start = Arrays.copyOf(start, 2 * size);
+            end = Arrays.copyOf(end, 2 * size);
+        }
+        start[size] = t0;
+        end[size] = t1;
+        coefficients.add(coef);
+        exact.add(solution);
+        size++;
+    }
+
+    @Override
+    public void step(double t0, double t1, DenseOutput dense) {
+        double[] values = new double[(DEGREE + 1) * n];
+        for (int j = 0; j <= DEGREE; j++) {
+            double t = j == 0 ? t0 : j == DEGREE ? t1 : t0 + NODES[j] * (t1 - t0);
+            dense.state(t, values, j * n);
+        }
+        // values at the Lobatto points of cos(jπ/5) in x = 1 − 2θ … to Chebyshev coefficients in x = 2θ − 1
+        double[] coef = new double[(DEGREE + 1) * n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k <= DEGREE; k++) {
+                double s = 0;
+                for (int j = 0; j <= DEGREE; j++) {
+                    double w = j == 0 || j == DEGREE ? 0.5 : 1;
+                    // node j is x_j = 2θ_j − 1 = −cos(jπ/5) = cos((5 − j)π/5)
+                    s += w * values[j * n + i] * Math.cos(k * (DEGREE - j) * Math.PI / DEGREE);
+                }
+                double c = 2.0 / DEGREE * s;
+                coef[i * (DEGREE + 1) + k] = k == 0 || k == DEGREE ? c / 2 : c;
+            }
+        }
+        add(t0, t1, coef, null);
+    }
+
+    @Override
+    public void exact(double t0, double t1, DenseOutput solution) {
+        add(t0, t1, null, solution);
+    }
+
+    /** A stretch where nothing changes from the zero state (nothing dosed yet, nothing produced). */
+    void zero(double t0, double t1) {
+        add(t0, t1, null, new DenseOutput() {
+            @Override
+            public void state(double t, double[] out, int at) {
+                Arrays.fill(out, at, at + n, 0.0);
+            }
+
+            @Override
+            public void derivative(double t, double[] out, int at) {
+                Arrays.fill(out, at, at + n, 0.0);
+            }
+        });
+    }
+
+    /** The piece holding t: the last one that starts at or before t (after a dose, the state after it). */
+    private int piece(double t) {
+        if (size == 0 || !(t >= start[0] && t <= end[size - 1])) {
+            throw new IllegalArgumentException("t = " + t + " h is outside the simulated span " + from() + " to " + to()
+                + " h");
+        }
+        int k = Arrays.binarySearch(start, 0, size, t);
+        if (k >= 0) {
+            while (k + 1 < size && start[k + 1] == t) {
+                k++; // zero-length pieces at one time: the last
+            }
+            return k;
+        }
+        return Math.max(0, -k - 2);
+    }
+
+    /** The state at time t into {@code out[0..n)}. */
+    void state(double t, double[] out) {
+        int k = piece(t);
+        state(k, t, out);
+    }
+
+    private void state(int k, double t, double[] out) {
+        double[] c = coefficients.get(k);
+        if (c == null) {
+            exact.get(k).state(t, out, 0);
+            return;
+        }
+        double x = span(k) == 0 ? -1 : 2 * (t - start[k]) / span(k) - 1;
+        for (int i = 0; i < n; i++) {
+            out[i] = clenshaw(c, i * (DEGREE + 1), x);
+        }
+    }
+
+    private void derivative(int k, double t, double[] y, double[] out) {
+        double[] c = coefficients.get(k);
+        if (c == null) {
+            exact.get(k).derivative(t, out, 0);
+            return;
+        }
+        double h = span(k);
+        double x = h == 0 ? -1 : 2 * (t - start[k]) / h - 1;
+        double[] d = new double[DEGREE];
+        for (int i = 0; i < n; i++) {
+            // the derivative's Chebyshev coefficients: d_{k−1} = d_{k+1} + 2k·c_k
+            int o = i * (DEGREE + 1);
+            Arrays.fill(d, 0);
+            for (int m = DEGREE; m >= 1; m--) {
+                d[m - 1] = (m + 1 < DEGREE ? d[m + 1] : 0) + 2 * m * c[o + m];
+            }
+            d[0] /= 2;
+            double v = 0;
+            double b1 = 0;
+            double b2 = 0;
+            for (int m = DEGREE - 1; m >= 1; m--) {
+                double b0 = d[m] + 2 * x * b1 - b2;
+                b2 = b1;
+                b1 = b0;
+            }
+            v = d[0] + x * b1 - b2;
+            out[i] = h == 0 ? 0 : v * 2 / h;
+        }
+    }
+
+    private double span(int k) {
+        return end[k] - start[k];
+    }
+
+    /** Σ c_k T_k(x) by Clenshaw's recurrence. */
+    private static double clenshaw(double[] c, int o, double x) {
+        double b1 = 0;
+        double b2 = 0;
+        for (int m = DEGREE; m >= 1; m--) {
+            double b0 = c[o + m] + 2 * x * b1 - b2;
+            b2 = b1;
+            b1 = b0;
+        }
+        return c[o] + x * b1 - b2;
+    }
+
+    /** A quantity's value at time t. */
+    double value(Quantity q, double t) {
+        double[] y = new double[n];
+        state(t, y);
+        return q.value(y, t);
+    }
+
+    /** A quantity's time derivative at time t (h), from the piece holding t. */
+    double slope(Quantity q, double t) {
+        return slope(q, piece(t), t, new double[n], new double[n]);
+    }
+
+    /** A quantity's time derivative at time t (within piece k). */
+    private double slope(Quantity q, int k, double t, double[] y, double[] dy) {
+        state(k, t, y);
+        derivative(k, t, y, dy);
+        return q.derivative(y, dy, t);
+    }
+
+    /**
+     * The largest value of a quantity over the whole span and its time: {time, value}. The earliest of
+     * equal maxima.
+     */
+    double[] maximum(Quantity q) {
+        double[] y = new double[n];
+        double[] dy = new double[n];
+        double bestT = Double.NaN;
+        double best = Double.NEGATIVE_INFINITY;
+        BrentSolver brent = new BrentSolver(1e-14, 1e-12);
+        for (int k = 0; k < size; k++) {
+            double[] ts = sampleTimes(k);
+            double prevT = ts[0];
+            double prevSlope = slope(q, k, prevT, y, dy);
+            double v0 = q.value(y, prevT);
+            if (v0 > best) {
+                best = v0;
+                bestT = prevT;
+            }
+            for (int j = 1; j < ts.length; j++) {
+                double t = ts[j];
+                double s = slope(q, k, t, y, dy);
+                double v = q.value(y, t);
+                if (v > best) {
+                    best = v;
+                    bestT = t;
+                }
+                if (prevSlope > 0 && s <= 0) {
+                    final int piece = k;
+                    double a = prevT;
+                    double root;
+                    try {
+                        root = s == 0 ? t : brent.solve(200, x -> slope(q, piece, x, new double[n], new double[n]), a, t);
+                    } catch (RuntimeException noRoot) {
+                        root = t;
+                    }
+                    state(k, root, y);
+                    double vr = q.value(y, root);
+                    if (vr > best) {
+                        best = vr;
+                        bestT = root;
+                    }
+                }
+                prevT = t;
+                prevSlope = s;
+            }
+        }
+        return new double[] {bestT, best};
+    }
+
+    /** Where piece k is sampled for maxima: evenly for a step, geometrically from the start for an exact stretch. */
+    private double[] sampleTimes(int k) {
+        double t0 = start[k];
+        double h = span(k);
+        if (h == 0) {
+            return new double[] {t0};
+        }
+        if (coefficients.get(k) != null) {
+            double[] ts = new double[SAMPLES + 1];
+            for (int j = 0; j <= SAMPLES; j++) {
+                ts[j] = j == SAMPLES ? end[k] : t0 + h * j / SAMPLES;
+            }
+            return ts;
+        }
+        // a sum of exponentials: its features scale with its time constants, which geometric sampling
+        // from 1e-9 of the stretch resolves at every scale
+        int count = (int) Math.ceil(Math.log(1e9) / Math.log(RATIO)) + 1;
+        double[] ts = new double[count + 1];
+        ts[0] = t0;
+        for (int j = 1; j <= count; j++) {
+            ts[j] = j == count ? end[k] : t0 + h * Math.pow(RATIO, j - count);
+        }
+        return ts;
+    }
+
+    /** The number of pieces (for tests). */
+    int pieces() {
+        return size;
+    }
+}
