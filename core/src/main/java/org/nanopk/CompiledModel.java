@@ -609,7 +609,7 @@ final class CompiledModel {
             for (int k = 0; k < outs.size(); k++) {
                 Output o = outs.get(k);
                 outputExpr[k] = parseBound("outputs." + o.name(), o.expression(), shell::envSlot);
-                outputMass[k] = paramField("outputs." + o.name() + ".mass", o.mass());
+                outputMass[k] = paramField("outputs." + o.name() + (o.mass() != null ? ".mass" : ".volume"), o.size());
             }
             return new CompiledModel(this);
         }

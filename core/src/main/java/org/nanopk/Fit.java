@@ -1,8 +1,10 @@
 package org.nanopk;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.nanopk.internal.Arrays2;
 import org.nanopk.internal.Checks;
@@ -53,9 +55,14 @@ public final class Fit {
      * @param raw observed − predicted
      * @param weighted (observed − predicted)/σ
      * @param censored true if below the limit of quantification
+     * @param unit the unit of observed and predicted ({@code ""}: the model's own value, unconverted)
      */
     public record Residual(String subject, double time, String name, double observed, double predicted, double raw,
-                           double weighted, boolean censored) {
+                           double weighted, boolean censored, String unit) {
+        /** The observed name with its unit, as the report groups it: {@code "Tumor (%ID)"}. */
+        public String label() {
+            return unit.isEmpty() ? name : name + " (" + unit + ")";
+        }
     }
 
     /**
@@ -76,14 +83,17 @@ public final class Fit {
      * @param errorModel the fitted error model, in words
      * @param unidentified the estimated parameters the data do not inform (the information matrix is
      *                     singular in their direction): they have no standard error
+     * @param comparisons per observed name and unit, what it was compared with, in words; and how
+     *                    subjects were dosed
      */
     public record Summary(Model model, List<Estimate> estimates, double[][] correlation, double conditionNumber,
                           double objective, int observations, List<Residual> residuals, int iterations,
                           int evaluations, boolean converged, String reason, int starts, String errorModel,
-                          List<String> unidentified) {
+                          List<String> unidentified, List<String> comparisons) {
         /** Copies the lists and the matrix in. */
         public Summary {
             unidentified = List.copyOf(unidentified);
+            comparisons = List.copyOf(comparisons);
             estimates = List.copyOf(estimates);
             residuals = List.copyOf(residuals);
             correlation = Arrays2.copy(correlation);
@@ -201,15 +211,39 @@ public final class Fit {
         return s.objective() + s.estimates().size() * Math.log(s.observations());
     }
 
-    /** The sum of squared raw residuals of the uncensored observations. */
+    /**
+     * The sum of squared raw residuals of the uncensored observations, when they share one unit.
+     *
+     * @throws IllegalArgumentException if observations in different units were fitted (their squares do not
+     *                                  add up: see {@link #sumOfSquaresByName()})
+     */
     public double sumOfSquares() {
+        Map<String, Double> byName = sumOfSquaresByName();
+        java.util.Set<String> units = new java.util.LinkedHashSet<>();
+        s.residuals().forEach(r -> units.add(r.unit()));
+        if (units.size() > 1) {
+            throw new IllegalArgumentException("the fitted observations are in " + units.size() + " units " + units
+                + "; squares of different units do not add up: use sumOfSquaresByName()");
+        }
         double ss = 0;
-        for (Residual r : s.residuals()) {
-            if (!r.censored()) {
-                ss += r.raw() * r.raw();
-            }
+        for (double v : byName.values()) {
+            ss += v;
         }
         return ss;
+    }
+
+    /** The sum of squared raw residuals of the uncensored observations, per observed name and unit ({@link Residual#label()}). */
+    public Map<String, Double> sumOfSquaresByName() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (Residual r : s.residuals()) {
+            m.merge(r.label(), r.censored() ? 0 : r.raw() * r.raw(), Double::sum);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** Per observed name and unit, what it was compared with; and how the subjects were dosed. */
+    public List<String> comparisons() {
+        return s.comparisons();
     }
 
     /** The residuals, one per observation. */
@@ -275,13 +309,20 @@ public final class Fit {
         StringBuilder sb = new StringBuilder();
         sb.append("Fit of ").append(s.model().name()).append(" to ").append(s.observations())
             .append(" observations (").append(s.errorModel()).append(")\n").append(t).append('\n');
+        StringBuilder ss = new StringBuilder();
+        Map<String, Double> byName = sumOfSquaresByName();
+        byName.forEach((label, v) -> ss.append(ss.length() == 0 ? "" : ", ").append(byName.size() == 1 ? "" : label + " ")
+            .append(Checks.g(v)));
         sb.append(String.format(Locale.ROOT, "-2LL %s   AIC %s   BIC %s   SS %s%n", Checks.g(objective()),
-            Checks.g(aic()), Checks.g(bic()), Checks.g(sumOfSquares())));
+            Checks.g(aic()), Checks.g(bic()), ss));
         sb.append(s.converged() ? "converged" : "NOT converged").append(": ").append(s.reason()).append(" (")
             .append(s.iterations()).append(" iterations, ").append(s.evaluations()).append(" model evaluations, ")
             .append(s.starts()).append(s.starts() == 1 ? " start)" : " starts)");
         if (s.estimates().size() > 1) {
             sb.append("\ncorrelation:\n").append(correlationTable());
+        }
+        for (String c : s.comparisons()) {
+            sb.append("\ncompared: ").append(c);
         }
         for (String w : warnings) {
             sb.append("\nwarning: ").append(w);

@@ -154,9 +154,17 @@ public final class Model {
         return kinetics.volume(index(compartmentName));
     }
 
-    /** The tissue mass of a compartment in g (its volume at density 1 if no mass is given; NaN if neither). */
-    public double mass(String compartmentName) {
-        return kinetics.mass(index(compartmentName));
+    /**
+     * The tissue mass in g of a compartment or output: its mass, or its volume at density 1 if no mass
+     * is given; NaN if neither.
+     */
+    public double mass(String name) {
+        Checks.notNull("compartment or output name", name);
+        int o = compiled.outputIndex(name);
+        if (o >= 0 && compiled.compartmentIndex(name) < 0) {
+            return kinetics.outputMass(o);
+        }
+        return kinetics.mass(index(name));
     }
 
     private int index(String compartmentName) {

@@ -49,6 +49,78 @@ public final class Observations {
     }
 
     /**
+     * A unit of observed values: the quantity it measures and its factor to that quantity's base unit
+     * ({@code value in base unit = value × factor}).
+     *
+     * @param name the unit as written (for example {@code "ng/mL"})
+     * @param quantity what it measures
+     * @param factor to the base unit of the quantity (µg for amounts, µg/g = µg/mL = mg/L for concentrations)
+     */
+    public record Unit(String name, Quantity quantity, double factor) {
+    }
+
+    /** The one table of value units NanoPK reads: names, quantities, factors to the base units. */
+    private static final Map<String, Unit> UNITS = table(
+        Quantity.PERCENT_ID, 1.0, "%ID", "%id", "%dose", "% ID",
+        Quantity.PERCENT_ID_PER_GRAM, 1.0, "%ID/g", "%id/g", "%ID/mL",
+        Quantity.AMOUNT, 1e-3, "ng",
+        Quantity.AMOUNT, 1.0, "µg", "ug", "mcg",
+        Quantity.AMOUNT, 1e3, "mg",
+        Quantity.CONCENTRATION, 1e-3, "ng/g", "ng/mL", "ng/ml", "µg/L", "ug/L",
+        Quantity.CONCENTRATION, 1.0, "µg/g", "ug/g", "µg/mL", "ug/mL", "ug/ml", "mg/L", "mg/l", "mg/kg", "mcg/mL",
+        Quantity.CONCENTRATION, 1e3, "mg/mL", "mg/ml", "mg/g");
+
+    private static Map<String, Unit> table(Object... rows) {
+        // rows: quantity, factor, names..., quantity, factor, names...
+        Map<String, Unit> m = new LinkedHashMap<>();
+        Quantity q = null;
+        double f = Double.NaN;
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] instanceof Quantity x) {
+                q = x;
+                f = (Double) rows[++i];
+            } else {
+                m.put((String) rows[i], new Unit((String) rows[i], q, f));
+            }
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    /** The value units understood, with the quantity each measures. */
+    public static Map<String, Quantity> units() {
+        Map<String, Quantity> m = new LinkedHashMap<>();
+        UNITS.forEach((k, v) -> m.put(k, v.quantity()));
+        return Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * The unit written {@code text} (its first word, so "%ID/g tumor" is %ID/g), or an error naming
+     * {@code where} and listing the known units.
+     */
+    public static Unit unit(String text, String where) {
+        Checks.notNull("unit", text);
+        String u = text.trim();
+        int cut = u.length();
+        for (int i = 0; i < u.length(); i++) {
+            if (u.charAt(i) == ' ' || u.charAt(i) == '(') {
+                cut = i;
+                break;
+            }
+        }
+        Unit found = UNITS.get(u.substring(0, cut));
+        if (found == null) {
+            throw new IllegalArgumentException(where + ": unknown unit '" + (text.length() > 60 ? text.substring(0, 60)
+                + "…" : text) + "'; known: " + String.join(", ", UNITS.keySet()));
+        }
+        return found;
+    }
+
+    /** The unit written {@code text}; see {@link #unit(String, String)}. */
+    public static Unit unit(String text) {
+        return unit(text, "unit");
+    }
+
+    /**
      * One measurement.
      *
      * @param subject the subject or group (its own simulation)
@@ -97,10 +169,53 @@ public final class Observations {
 
     private final List<Point> points;
     private final Map<String, Regimen> regimens;
+    /** Each subject's own dose (a data file's dose column), by subject; empty if none. */
+    private final Map<String, Double> doses;
+    private final String doseUnit;
 
     private Observations(List<Point> points, Map<String, Regimen> regimens) {
+        this(points, regimens, Map.of(), "");
+    }
+
+    private Observations(List<Point> points, Map<String, Regimen> regimens, Map<String, Double> doses,
+                         String doseUnit) {
         this.points = points;
         this.regimens = regimens;
+        this.doses = doses;
+        this.doseUnit = doseUnit;
+    }
+
+    /**
+     * These observations with each listed subject's own dose (&gt; 0, the amount of each dose record of
+     * the model's regimen for that subject: the fitter gives that subject the model's regimen with every
+     * dose record's amount set to it), in {@code unit} as the data state it ({@code ""} if not stated).
+     */
+    public Observations withDoses(Map<String, Double> amounts, String unit) {
+        Checks.notNull("doses", amounts);
+        Checks.notNull("dose unit", unit);
+        Map<String, Double> m = new LinkedHashMap<>();
+        amounts.forEach((subject, d) -> {
+            if (!subjects().contains(subject)) {
+                throw Checks.unknown("subject", subject, subjects());
+            }
+            if (regimens.containsKey(subject)) {
+                throw new IllegalArgumentException("subject " + subject + " has its own regimen; a dose for it would "
+                    + "contradict it");
+            }
+            m.put(subject, Checks.positive("dose of subject " + subject, Checks.notNull("dose of " + subject, d)));
+        });
+        return new Observations(points, regimens, Collections.unmodifiableMap(m), unit);
+    }
+
+    /** A subject's own dose (see {@link #withDoses}), or NaN if it takes the model's. */
+    public double dose(String subject) {
+        Double d = doses.get(Checks.notNull("subject", subject));
+        return d == null ? Double.NaN : d;
+    }
+
+    /** The unit the data state their doses in ({@code ""} if not stated). */
+    public String doseUnit() {
+        return doseUnit;
     }
 
     /** Observations of one subject ("1"), dosed with the model's own regimen. */
@@ -161,7 +276,8 @@ public final class Observations {
             throw Checks.unknown("subject", subject, subjects());
         }
         Map<String, Regimen> r = regimens.containsKey(subject) ? Map.of(subject, regimens.get(subject)) : Map.of();
-        return new Observations(Collections.unmodifiableList(l), r);
+        Map<String, Double> d = doses.containsKey(subject) ? Map.of(subject, doses.get(subject)) : Map.of();
+        return new Observations(Collections.unmodifiableList(l), r, d, doseUnit);
     }
 
     /** The regimen of a subject, or null if it uses the model's. */
@@ -177,7 +293,7 @@ public final class Observations {
                 l.add(p);
             }
         }
-        return new Observations(Collections.unmodifiableList(l), regimens);
+        return new Observations(Collections.unmodifiableList(l), regimens, doses, doseUnit);
     }
 
     /** A table of the observations. */

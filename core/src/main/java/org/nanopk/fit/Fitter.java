@@ -67,6 +67,11 @@ public final class Fitter {
      * weakest direction counts as not informed by the data (a condition number of 1e12).
      */
     private static final double IDENTIFIABLE = 1e-12;
+    /**
+     * The Newton decrement ½·gᵀH⁺g of −2LL below which an optimum counts as verified: what is still to
+     * be gained is far below the 3.84 that separates a 95 % interval's end from the optimum.
+     */
+    static final double OPTIMUM_DECREMENT = 1e-4;
     /** How far a profile is followed from the estimate, on the estimation (log) scale: a factor e^20. */
     private static final double PROFILE_REACH = 20;
 
@@ -74,7 +79,7 @@ public final class Fitter {
     private record Spec(Model model, Observations data, List<String> free, Set<String> linear,
                         Map<String, List<Double>> bounds, Map<String, Double> fixed, ErrorModel error, int starts,
                         long seed, int maxIterations, int maxEvaluations, Solver solver, boolean m3,
-                        double amountFactor, List<String> profiles, boolean underdetermined) {
+                        double amountFactor, List<String> profiles, boolean underdetermined, boolean pooled) {
         Spec with(java.util.function.Consumer<Builder> change) {
             Builder b = new Builder(this);
             change.accept(b);
@@ -85,7 +90,7 @@ public final class Fitter {
     /** A changed copy of a spec (private: the fitter's fields stay final). */
     private static final class Builder {
         private final Model model;
-        private final Observations data;
+        Observations data;
         List<String> free;
         Set<String> linear;
         Map<String, List<Double>> bounds;
@@ -100,6 +105,7 @@ public final class Fitter {
         double amountFactor;
         List<String> profiles;
         boolean underdetermined;
+        boolean pooled;
 
         Builder(Spec s) {
             model = s.model();
@@ -118,11 +124,12 @@ public final class Fitter {
             amountFactor = s.amountFactor();
             profiles = s.profiles();
             underdetermined = s.underdetermined();
+            pooled = s.pooled();
         }
 
         Spec build() {
             return new Spec(model, data, free, linear, bounds, fixed, error, starts, seed, maxIterations,
-                maxEvaluations, solver, m3, amountFactor, profiles, underdetermined);
+                maxEvaluations, solver, m3, amountFactor, profiles, underdetermined, pooled);
         }
     }
 
@@ -137,7 +144,8 @@ public final class Fitter {
         Checks.notNull("model", model);
         Checks.notNull("observations", observations);
         return new Fitter(new Spec(model, observations, List.of(), Set.of(), Map.of(), Map.of(),
-            ErrorModel.proportional(0.1), 1, 1, 200, 20_000, Solver.auto(), false, Double.NaN, List.of(), false));
+            ErrorModel.proportional(0.1), 1, 1, 200, 20_000, Solver.auto(), false, Double.NaN, List.of(), false,
+            false));
     }
 
     private Fitter with(java.util.function.Consumer<Builder> change) {
@@ -150,6 +158,35 @@ public final class Fitter {
      */
     public Fitter withUnderdeterminedAllowed() {
         return with(b -> b.underdetermined = true);
+    }
+
+    /**
+     * Fits all subjects together with one set of parameters (each simulated with its own doses). Without
+     * it, observations of several subjects are refused: fit them with {@link #bySubject()}, or pick one
+     * with {@link Observations#subject(String)}.
+     */
+    public Fitter pooled() {
+        return with(b -> b.pooled = true);
+    }
+
+    /**
+     * Fits every subject separately, each from the same starting values, and returns their fits by
+     * subject, in order of appearance.
+     *
+     * @throws IllegalArgumentException for bad input, as {@link #fit()}, naming the subject
+     */
+    public Map<String, Fit> bySubject() {
+        Map<String, Fit> fits = new LinkedHashMap<>();
+        for (String subject : spec.data().subjects()) {
+            Observations one = spec.data().subject(subject);
+            Fitter f = new Fitter(spec.with(b -> b.data = one));
+            try {
+                fits.put(subject, f.fit());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("subject " + subject + ": " + e.getMessage(), e);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(fits);
     }
 
     /** Estimates these parameters on a log scale (starting from the model's values). */
@@ -255,6 +292,29 @@ public final class Fitter {
 
     // ---- the problem ----------------------------------------------------------------------------
 
+    /** How an observed quantity is predicted from what the model computes for its name. */
+    private enum How {
+        /** The model's value itself: a compartment's amount, an output's value (data without a unit). */
+        AS_IS,
+        /** An output with a unit: its value times the unit's factor to the data's base unit. */
+        OUTPUT_UNIT,
+        /** 100·amount/dose. */
+        PERCENT,
+        /** 100·amount/dose/mass. */
+        PERCENT_PER_GRAM,
+        /** amount × (model amount unit → µg). */
+        AMOUNT,
+        /** amount × (model amount unit → µg)/mass. */
+        CONCENTRATION
+    }
+
+    /**
+     * The comparison of one observed name in one quantity with the model: how it is predicted, the
+     * factor, and the sentence the fit report prints.
+     */
+    private record Reading(String name, Quantity quantity, How how, double factor, String text) {
+    }
+
     /** One subject's simulation setup: regimen, output times, and where each observation reads. */
     private record Subject(String id, Regimen regimen, double[] times, int[] points, int[] rows) {
     }
@@ -264,7 +324,11 @@ public final class Fitter {
         final Model base;
         final List<Point> points = new ArrayList<>();
         final List<String> names = new ArrayList<>();
-        final List<Boolean> isOutput = new ArrayList<>();
+        final List<Reading> readings = new ArrayList<>();
+        /** The comparisons made, each once, by "name|quantity". */
+        final Map<String, Reading> comparisons = new LinkedHashMap<>();
+        /** Subjects given their own dose from the data, in words. */
+        final List<String> dosing = new ArrayList<>();
         final List<Subject> subjects = new ArrayList<>();
         final int p;
         final int pe;
@@ -366,11 +430,11 @@ public final class Fitter {
                     continue;
                 }
                 String name = resolve(pt.name());
-                boolean output = base.indexOf(name) < 0;
-                requirePredictable(pt, name, output);
+                Reading reading = comparisons.computeIfAbsent(name + "|" + pt.quantity(),
+                    k -> reading(name, pt.quantity()));
                 points.add(pt);
                 names.add(name);
-                isOutput.add(output);
+                readings.add(reading);
                 maxY = Math.max(maxY, pt.value());
             }
             int fitted = points.size();
@@ -388,8 +452,22 @@ public final class Fitter {
                     + "there is no best fit; use an additive or combined error model, or data above 0");
             }
             sdFloor = 1e-9 * Math.max(maxY, 1e-300);
-            for (String sid : spec.data().subjects()) {
+            List<String> subjectIds = spec.data().subjects();
+            if (subjectIds.size() > 1 && !spec.pooled()) {
+                throw new IllegalArgumentException("the observations hold " + subjectIds.size() + " subjects ("
+                    + String.join(", ", subjectIds.size() > 12 ? subjectIds.subList(0, 12) : subjectIds)
+                    + (subjectIds.size() > 12 ? ", …" : "") + "); fit each separately with bySubject() (--by subject), "
+                    + "one with Observations.subject(id) (--subject ID), or all with one set of parameters with "
+                    + "pooled() (--pool)");
+            }
+            for (String sid : subjectIds) {
                 Regimen r = spec.data().regimen(sid) != null ? spec.data().regimen(sid) : base.regimen();
+                double ownDose = spec.data().dose(sid);
+                if (!Double.isNaN(ownDose)) {
+                    r = withAmount(r, ownDose);
+                    dosing.add(Checks.g(ownDose) + (spec.data().doseUnit().isEmpty() ? "" : " "
+                        + spec.data().doseUnit()) + " (subject " + sid + ")");
+                }
                 if (r.isEmpty()) {
                     throw new IllegalArgumentException("subject " + sid + " has no doses (neither its own nor the "
                         + "model's regimen); expected at least one");
@@ -427,6 +505,18 @@ public final class Fitter {
             boolean errorDependsOnFit = spec.error().kind() != ErrorModel.Kind.ADDITIVE || spec.error().estimated();
             boolean anyUnweighted = points.stream().anyMatch(pt -> Double.isNaN(pt.sd()));
             logTerms = errorDependsOnFit && anyUnweighted;
+        }
+
+        /** What the report says was compared with what, and how the subjects were dosed. */
+        List<String> notes() {
+            List<String> n = new ArrayList<>();
+            comparisons.values().forEach(r -> n.add(r.text()));
+            if (!dosing.isEmpty()) {
+                n.add("each dose record of the model's regimen given the subject's dose from the data: "
+                    + String.join(", ", dosing.size() > 12 ? dosing.subList(0, 12) : dosing)
+                    + (dosing.size() > 12 ? ", …" : ""));
+            }
+            return n;
         }
 
         List<String> allNames() {
@@ -468,27 +558,56 @@ public final class Fitter {
             return match;
         }
 
-        private void requirePredictable(Point pt, String name, boolean output) {
-            String where = "observation of " + name + " at " + pt.time() + " h";
-            if (pt.quantity() == Quantity.PERCENT_ID_PER_GRAM) {
-                if (!output && Double.isNaN(base.mass(name))) {
-                    throw new IllegalArgumentException(where + " is in %ID/g, but compartment " + name
-                        + " has neither a mass nor a volume");
+        /**
+         * How observations of {@code name} in quantity {@code q} are predicted. No unit: the model's value.
+         * An output with a unit: its value, converted between units of its quantity. Otherwise the name is
+         * an amount in the model's amount unit: %ID is 100·amount/dose, /g and /mL divide by the name's mass
+         * or volume, mass units need the model's amount unit. A unit that cannot apply is an error naming both.
+         */
+        private Reading reading(String name, Quantity q) {
+            boolean output = base.indexOf(name) < 0;
+            String kind = output ? "output " + name : "compartment " + name;
+            org.nanopk.Output o = output ? base.outputs().stream().filter(x -> x.name().equals(name)).findFirst()
+                .orElseThrow() : null;
+            if (q == Quantity.VALUE) {
+                return new Reading(name, q, How.AS_IS, 1, name + " (no unit): compared with " + kind
+                    + (output ? "'s value" + (o.unit() != null ? " (" + o.unit() + ")" : "")
+                    : "'s amount, in the model's amount unit"));
+            }
+            if (output && o.unit() != null) {
+                Observations.Unit u = Observations.unit(o.unit(), kind);
+                if (u.quantity() != q) {
+                    throw new IllegalArgumentException("observations of " + name + " are in " + q.unit() + " ("
+                        + describe(q) + "), but " + kind + " is in " + o.unit() + " (" + describe(u.quantity())
+                        + "); expected data in a unit of " + describe(u.quantity()));
                 }
-                if (output && base.outputs().stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow()
-                    .mass() == null) {
-                    throw new IllegalArgumentException(where + " is in %ID/g, but output " + name + " has no mass");
-                }
+                return new Reading(name, q, How.OUTPUT_UNIT, u.factor(), name + " (" + q.unit() + "): " + kind
+                    + " (" + o.unit() + ")" + (u.factor() == 1 ? "" : " × " + Checks.g(u.factor())));
             }
-            if (!output && (pt.quantity() == Quantity.AMOUNT || pt.quantity() == Quantity.CONCENTRATION)
-                && Double.isNaN(spec.amountFactor())) {
-                throw new IllegalArgumentException(where + " is in " + pt.quantity().unit() + "; give the model's "
-                    + "amount unit with withAmountUnit(\"mg\") (or ng, µg, g)");
+            double size = base.mass(name);
+            String sizeText = output ? kind + " has no mass or volume; give it \"mass\" or \"volume\""
+                : kind + " has neither a mass nor a volume";
+            boolean perGram = q == Quantity.PERCENT_ID_PER_GRAM || q == Quantity.CONCENTRATION;
+            if (perGram && Double.isNaN(size)) {
+                throw new IllegalArgumentException("observations of " + name + " are in " + q.unit() + " (per gram or "
+                    + "mL), but " + sizeText + (output ? ", or a \"unit\" for its value" : ""));
             }
-            if (!output && pt.quantity() == Quantity.CONCENTRATION && Double.isNaN(base.mass(name))) {
-                throw new IllegalArgumentException(where + " is a concentration, but compartment " + name
-                    + " has neither a mass nor a volume");
+            boolean mass = q == Quantity.AMOUNT || q == Quantity.CONCENTRATION;
+            if (mass && Double.isNaN(spec.amountFactor())) {
+                throw new IllegalArgumentException("observations of " + name + " are in " + q.unit() + ", but the "
+                    + "model's amount unit is not given: give it with withAmountUnit(\"mg\") (--amount-unit; ng, µg, "
+                    + "mg, g)" + (output ? ", or give " + kind + " a \"unit\"" : ""));
             }
+            String per = perGram ? " / " + Checks.g(size) + " g" : "";
+            return switch (q) {
+                case PERCENT_ID -> new Reading(name, q, How.PERCENT, 1, name + " (%ID): 100 × " + kind + " / dose");
+                case PERCENT_ID_PER_GRAM -> new Reading(name, q, How.PERCENT_PER_GRAM, 1 / size,
+                    name + " (%ID/g): 100 × " + kind + " / dose" + per);
+                case AMOUNT -> new Reading(name, q, How.AMOUNT, spec.amountFactor(), name + " (µg): " + kind
+                    + " × " + Checks.g(spec.amountFactor()) + " (the model's amount unit to µg)");
+                default -> new Reading(name, q, How.CONCENTRATION, spec.amountFactor() / size, name + " (µg/g): "
+                    + kind + " × " + Checks.g(spec.amountFactor()) + " (the model's amount unit to µg)" + per);
+            };
         }
 
         Model modelAt(double[] phi) {
@@ -518,27 +637,21 @@ public final class Fitter {
                 Simulation sim = m.simulate(s.regimen(), s.times(), spec.solver());
                 for (int k = 0; k < s.points().length; k++) {
                     int i = s.points()[k];
-                    f[i] = prediction(sim, points.get(i), names.get(i), isOutput.get(i), s.rows()[k]);
+                    f[i] = prediction(sim, readings.get(i), s.rows()[k]);
                 }
             }
             evaluations++;
             return f;
         }
 
-        private double prediction(Simulation sim, Point pt, String name, boolean output, int row) {
-            double v = sim.value(name, row);
-            switch (pt.quantity()) {
-                case PERCENT_ID:
-                    return 100 * v / sim.totalDosed();
-                case PERCENT_ID_PER_GRAM:
-                    return sim.percentIdPerGram(name).value(row);
-                case AMOUNT:
-                    return output ? v : v * spec.amountFactor();
-                case CONCENTRATION:
-                    return output ? v : v * spec.amountFactor() / sim.model().mass(name);
-                default:
-                    return v;
-            }
+        private double prediction(Simulation sim, Reading r, int row) {
+            double v = sim.value(r.name(), row);
+            return switch (r.how()) {
+                case AS_IS -> v;
+                case OUTPUT_UNIT, AMOUNT, CONCENTRATION -> v * r.factor();
+                case PERCENT -> 100 * v / sim.totalDosed();
+                case PERCENT_PER_GRAM -> 100 * v / sim.totalDosed() * r.factor();
+            };
         }
 
         int size() {
@@ -560,7 +673,8 @@ public final class Fitter {
                     r[i] = (pt.value() - f[i]) / sd;
                 }
                 if (logTerms) {
-                    r[m + i] = Double.isNaN(pt.sd()) ? Math.sqrt(Math.log(sd * sd) + LOG_OFFSET) : 0;
+                    // ln σ² belongs to a measured value's density; a censored one's M3 term, −2 ln Φ, has none
+                    r[m + i] = Double.isNaN(pt.sd()) && !pt.censored() ? Math.sqrt(Math.log(sd * sd) + LOG_OFFSET) : 0;
                 }
             }
             return r;
@@ -628,6 +742,37 @@ public final class Fitter {
         }
     }
 
+    /** The regimen with every dose record's amount set to {@code amount} (a data file's per-subject dose). */
+    static Regimen withAmount(Regimen r, double amount) {
+        List<Dose> out = new ArrayList<>();
+        int given = 0;
+        for (Dose d : r.doses()) {
+            if (d.givesDose()) {
+                given++;
+                out.add(new Dose(d.kind(), d.compartment(), d.time(), amount, d.rate(), d.duration(), d.interval(),
+                    d.additional(), d.steadyState()));
+            } else {
+                out.add(d);
+            }
+        }
+        if (given == 0) {
+            throw new IllegalArgumentException("a dose from the data, " + Checks.g(amount) + ", but the model's regimen "
+                + "has no dose record to give it; add a dose to the model");
+        }
+        return Regimen.of(out.toArray(new Dose[0]));
+    }
+
+    /** A quantity in words, for messages. */
+    private static String describe(Quantity q) {
+        return switch (q) {
+            case PERCENT_ID -> "percent of the dose";
+            case PERCENT_ID_PER_GRAM -> "percent of the dose per gram";
+            case AMOUNT -> "an amount";
+            case CONCENTRATION -> "a concentration";
+            case VALUE -> "the model's own value";
+        };
+    }
+
     /** ln Φ(z), accurate far in the lower tail. */
     static double logPhi(double z) {
         if (z > -30) {
@@ -679,17 +824,270 @@ public final class Fitter {
             .maxIterations(spec.maxIterations())
             .maxEvaluations(spec.maxEvaluations())
             .build();
+        double[] phi;
+        int iterations;
+        String lm;
+        boolean limited = false;
         try {
             LeastSquaresOptimizer.Optimum o = new LevenbergMarquardtOptimizer().optimize(problem);
-            double[] phi = expand(pb, o.getPoint().toArray(), active, heldValues, held);
-            double cost = o.getCost() * o.getCost();
-            return new Run(phi, cost, o.getIterations(), true, "Levenberg-Marquardt converged (relative change "
-                + "of the objective and the parameters below 1e-10)");
+            phi = expand(pb, o.getPoint().toArray(), active, heldValues, held);
+            iterations = o.getIterations();
+            lm = "Levenberg-Marquardt";
         } catch (MathIllegalStateException e) {
-            double[] phi = pb.bestPoint != null ? pb.bestPoint : start.clone();
-            return new Run(phi, pb.bestCost, spec.maxIterations(), false, "stopped: " + e.getMessage()
-                + "; the best point found is reported");
+            phi = pb.bestPoint != null ? pb.bestPoint : start.clone();
+            iterations = spec.maxIterations();
+            lm = "stopped: Levenberg-Marquardt reached its limit (" + e.getMessage() + ")";
+            limited = true;
         }
+        return polish(pb, phi, active, iterations, lm, limited);
+    }
+
+    /** −2LL at phi, or +∞ outside the bounds or where the model cannot be solved. */
+    private static double objectiveAt(Problem pb, double[] phi) {
+        for (int j = 0; j < phi.length; j++) {
+            if (!(phi[j] >= pb.lower[j] && phi[j] <= pb.upper[j])) {
+                return Double.POSITIVE_INFINITY;
+            }
+        }
+        try {
+            double v = pb.objective(phi, pb.predict(phi));
+            return Double.isFinite(v) ? v : Double.POSITIVE_INFINITY;
+        } catch (PkException | IllegalArgumentException e) {
+            return Double.POSITIVE_INFINITY;
+        }
+    }
+
+    /**
+     * From the Levenberg–Marquardt point, minimises −2LL itself (the least-squares form carries constant
+     * offsets and square roots that let LM stop early, notably with M3 and estimated error models): a
+     * Nelder–Mead polish, then Newton steps on a central-difference gradient and Hessian. The optimum is
+     * verified, and the run called converged, only when the Hessian is positive (semi)definite and the
+     * Newton decrement ½·gᵀH⁺g, the decrease of −2LL still to be had, is below {@link #OPTIMUM_DECREMENT}.
+     * Parameters at a bound count as optimal there when the gradient pushes them outwards.
+     */
+    private Run polish(Problem pb, double[] phi0, int[] active, int iterations, String lm, boolean limited) {
+        int n = active.length;
+        double[] phi = phi0.clone();
+        double f0 = objectiveAt(pb, phi);
+        if (n == 0 || !Double.isFinite(f0)) {
+            return new Run(phi, f0, iterations, false, lm + "; the objective is not finite there");
+        }
+        // Nelder-Mead on the active parameters (not past the user's limits: then only the check)
+        try {
+            if (limited) {
+                throw new MathIllegalStateException(org.hipparchus.exception.LocalizedCoreFormats.SIMPLE_MESSAGE,
+                    "limits reached");
+            }
+            double[] x0 = new double[n];
+            double[] steps = new double[n];
+            for (int a = 0; a < n; a++) {
+                x0[a] = phi[active[a]];
+                steps[a] = pb.log[active[a]] ? 0.05 : 0.05 * Math.max(Math.abs(x0[a]), 1e-2);
+            }
+            double[] base = phi.clone();
+            org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer nm =
+                new org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer(1e-13, 1e-12);
+            org.hipparchus.optim.PointValuePair best = nm.optimize(
+                new org.hipparchus.optim.MaxEval(200 * (n + 1)),
+                new org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction(x -> {
+                    double[] q = base.clone();
+                    for (int a = 0; a < n; a++) {
+                        q[active[a]] = x[a];
+                    }
+                    return objectiveAt(pb, q);
+                }),
+                org.hipparchus.optim.nonlinear.scalar.GoalType.MINIMIZE,
+                new org.hipparchus.optim.InitialGuess(x0),
+                new org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex(steps));
+            if (best.getValue() < f0) {
+                for (int a = 0; a < n; a++) {
+                    phi[active[a]] = best.getPoint()[a];
+                }
+                f0 = best.getValue();
+            }
+        } catch (MathIllegalStateException tooManyEvaluations) {
+            // keep the better of the points; Newton below decides
+        }
+        // Newton steps with a verified decrement
+        double decrement = Double.POSITIVE_INFINITY;
+        String why = "";
+        for (int it = 0; it < (limited ? 1 : 20); it++) {
+            double[][] gh = gradientHessian(pb, phi, active, f0);
+            double[] g = gh[0];
+            double[][] h = java.util.Arrays.copyOfRange(gh, 1, n + 1);
+            // parameters at a bound with the gradient pushing outwards are optimal there: leave them out
+            boolean[] free = new boolean[n];
+            int m = 0;
+            for (int a = 0; a < n; a++) {
+                int j = active[a];
+                double step = stepOf(pb, j, phi[j]);
+                boolean atLower = phi[j] - step < pb.lower[j] && g[a] > 0;
+                boolean atUpper = phi[j] + step > pb.upper[j] && g[a] < 0;
+                free[a] = !(atLower || atUpper) && Double.isFinite(g[a]);
+                m += free[a] ? 1 : 0;
+            }
+            if (m == 0) {
+                decrement = 0;
+                break;
+            }
+            double[][] hm = new double[m][m];
+            double[] gm = new double[m];
+            int[] idx = new int[m];
+            for (int a = 0, r = 0; a < n; a++) {
+                if (free[a]) {
+                    idx[r++] = a;
+                }
+            }
+            for (int r = 0; r < m; r++) {
+                gm[r] = g[idx[r]];
+                for (int c = 0; c < m; c++) {
+                    hm[r][c] = h[idx[r]][idx[c]];
+                }
+            }
+            SingularValueDecomposition svd;
+            try {
+                svd = new SingularValueDecomposition(new Array2DRowRealMatrix(hm, false));
+            } catch (RuntimeException notFinite) {
+                why = "the Hessian of -2LL is not finite";
+                break;
+            }
+            double[] sv = svd.getSingularValues();
+            double tol = 1e-10 * sv[0];
+            RealMatrix u = svd.getU();
+            RealMatrix v = svd.getV();
+            double[] d = new double[m];
+            double dec = 0;
+            boolean indefinite = false;
+            for (int k = 0; k < m; k++) {
+                if (sv[k] <= tol) {
+                    continue;
+                }
+                // H = U S Vᵀ; for a symmetric positive definite H, U = V; a sign change means a negative eigenvalue
+                double sign = 0;
+                for (int r = 0; r < m; r++) {
+                    sign += u.getEntry(r, k) * v.getEntry(r, k);
+                }
+                if (sign < 0) {
+                    indefinite = true;
+                }
+                double ug = 0;
+                for (int r = 0; r < m; r++) {
+                    ug += u.getEntry(r, k) * gm[r];
+                }
+                dec += ug * ug / sv[k];
+                for (int r = 0; r < m; r++) {
+                    d[r] -= v.getEntry(r, k) * ug / sv[k];
+                }
+            }
+            decrement = dec / 2;
+            if (indefinite) {
+                why = "the Hessian of -2LL is not positive definite there (a saddle or a ridge)";
+                decrement = Double.POSITIVE_INFINITY;
+            }
+            if (decrement <= OPTIMUM_DECREMENT * 1e-3 || limited) {
+                break;
+            }
+            // a step along -g when H is indefinite; backtracking either way
+            if (indefinite) {
+                for (int r = 0; r < m; r++) {
+                    d[r] = -gm[r] * 1e-3;
+                }
+            }
+            boolean improved = false;
+            for (double t = 1; t > 1e-6 && !improved; t /= 2) {
+                double[] q = phi.clone();
+                for (int r = 0; r < m; r++) {
+                    q[active[idx[r]]] = Math.max(pb.lower[active[idx[r]]], Math.min(pb.upper[active[idx[r]]],
+                        phi[active[idx[r]]] + t * d[r]));
+                }
+                double fq = objectiveAt(pb, q);
+                if (fq < f0) {
+                    phi = q;
+                    f0 = fq;
+                    improved = true;
+                }
+            }
+            if (!improved) {
+                break; // no further decrease along the Newton direction: the decrement decides
+            }
+        }
+        boolean verified = decrement <= OPTIMUM_DECREMENT;
+        // a log-scale parameter far from its start where -2LL is flat has run off to an asymptote (an error
+        // term towards 0, a rate towards infinity): -2LL levels off there, it has no optimum
+        List<String> runOff = new ArrayList<>();
+        if (verified) {
+            double[][] gh = gradientHessian(pb, phi, active, f0);
+            double scale = 0;
+            for (int a = 0; a < n; a++) {
+                scale = Math.max(scale, Math.abs(gh[1 + a][a]));
+            }
+            for (int a = 0; a < n; a++) {
+                int j = active[a];
+                if (pb.log[j] && Math.abs(phi[j] - pb.start[j]) > 8 && Math.abs(gh[1 + a][a]) <= 1e-8 * scale) {
+                    runOff.add(pb.allNames().get(j) + " ran off to " + Checks.g(Math.exp(phi[j])) + " (from "
+                        + Checks.g(Math.exp(pb.start[j])) + ")");
+                }
+            }
+        }
+        if (!runOff.isEmpty()) {
+            verified = false;
+            why = String.join("; ", runOff) + ", where -2LL levels off without a minimum; fix it, or try more starts";
+        }
+        String reason = lm + (limited ? "; " : ", then Nelder-Mead and Newton polishing on -2LL; ") + (verified
+            ? String.format(Locale.ROOT, "optimum verified (Newton decrement %.1e)", decrement)
+            : "optimum NOT verified: " + (why.isEmpty() || decrement <= OPTIMUM_DECREMENT && runOff.isEmpty()
+                ? String.format(Locale.ROOT, "-2LL could still decrease by about %.2g", decrement) : why));
+        return new Run(phi, f0, iterations, verified, reason);
+    }
+
+    /** The finite-difference step of parameter j on the estimation scale. */
+    private static double stepOf(Problem pb, int j, double value) {
+        return pb.log[j] ? 1e-3 : 1e-3 * Math.max(Math.abs(value), 1e-2);
+    }
+
+    /** {gradient, Hessian rows...} of −2LL at phi over the active parameters, central differences. */
+    private static double[][] gradientHessian(Problem pb, double[] phi, int[] active, double f0) {
+        int n = active.length;
+        double[][] out = new double[n + 1][n];
+        double[] h = new double[n];
+        double[] fp = new double[n];
+        double[] fm = new double[n];
+        for (int a = 0; a < n; a++) {
+            // a step that changes -2LL by about 1: large enough above the solver's noise, small enough that
+            // the cubic term does not bias the gradient of a sharply curved objective
+            int j = active[a];
+            double h0 = stepOf(pb, j, phi[j]);
+            double c = (objectiveAt(pb, shifted(phi, j, h0, -1, 0)) - 2 * f0
+                + objectiveAt(pb, shifted(phi, j, -h0, -1, 0))) / (h0 * h0);
+            h[a] = c > 0 && Double.isFinite(c) ? Math.max(1e-3 * h0, Math.min(h0, Math.sqrt(2 / c))) : h0;
+            fp[a] = objectiveAt(pb, shifted(phi, j, h[a], -1, 0));
+            fm[a] = objectiveAt(pb, shifted(phi, j, -h[a], -1, 0));
+            out[0][a] = (fp[a] - fm[a]) / (2 * h[a]);
+            out[1 + a][a] = (fp[a] - 2 * f0 + fm[a]) / (h[a] * h[a]);
+        }
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                int ja = active[a];
+                int jb = active[b];
+                double pp = objectiveAt(pb, shifted(phi, ja, h[a], jb, h[b]));
+                double pm = objectiveAt(pb, shifted(phi, ja, h[a], jb, -h[b]));
+                double mp = objectiveAt(pb, shifted(phi, ja, -h[a], jb, h[b]));
+                double mm = objectiveAt(pb, shifted(phi, ja, -h[a], jb, -h[b]));
+                double v = (pp - pm - mp + mm) / (4 * h[a] * h[b]);
+                out[1 + a][b] = v;
+                out[1 + b][a] = v;
+            }
+        }
+        return out;
+    }
+
+    private static double[] shifted(double[] phi, int j, double dj, int k, double dk) {
+        double[] q = phi.clone();
+        q[j] += dj;
+        if (k >= 0) {
+            q[k] += dk;
+        }
+        return q;
     }
 
     private static double[] expand(Problem pb, double[] x, int[] active, double[] heldValues, boolean[] held) {
@@ -727,7 +1125,7 @@ public final class Fitter {
         Run best = null;
         for (int s = 0; s < spec.starts(); s++) {
             double[] x = s == 0 ? pb.start.clone() : randomStart(pb, rng);
-            Run run = optimize(pb, x, null);
+            Run run = escapeRunOff(pb, optimize(pb, x, null));
             if (best == null || run.cost() < best.cost()) {
                 best = run;
             }
@@ -735,9 +1133,39 @@ public final class Fitter {
         return summarise(pb, best);
     }
 
+    /**
+     * A log-scale parameter that ran far from its start (a factor e^8) may sit on an asymptote rather
+     * than an optimum (an error term driven to 0, a rate to ∞, where −2LL only levels off): the fit is
+     * restarted with that parameter at its start (and a factor e^1.5 either side), the others kept, and the
+     * best optimum kept.
+     */
+    private Run escapeRunOff(Problem pb, Run run) {
+        for (int pass = 0; pass < 2; pass++) {
+            Run better = null;
+            for (int j = 0; j < run.phi().length; j++) {
+                if (pb.log[j] && Math.abs(run.phi()[j] - pb.start[j]) > 8) {
+                    for (double shift : new double[] {0, 1.5, -1.5}) {
+                        double[] q = run.phi().clone();
+                        q[j] = pb.start[j] + shift;
+                        Run r = optimize(pb, pb.clamp(q, null, null), null);
+                        if (r.cost() < run.cost() - 1e-9 && (better == null || r.cost() < better.cost())) {
+                            better = r;
+                        }
+                    }
+                }
+            }
+            if (better == null) {
+                break;
+            }
+            run = better;
+        }
+        return run;
+    }
+
     private double[] randomStart(Problem pb, UniformRandomProvider rng) {
         double[] x = pb.start.clone();
-        for (int j = 0; j < pb.p; j++) {
+        // model and error parameters alike: an error model has local optima of its own (an additive term at 0)
+        for (int j = 0; j < x.length; j++) {
             boolean bounded = Double.isFinite(pb.lower[j]) && Double.isFinite(pb.upper[j]);
             if (bounded) {
                 x[j] = pb.lower[j] + rng.nextDouble() * (pb.upper[j] - pb.lower[j]);
@@ -853,12 +1281,12 @@ public final class Fitter {
             Point pt = pb.points.get(i);
             double sd = pb.sd(pt, e, f[i]);
             res.add(new Fit.Residual(pt.subject(), pt.time(), pb.names.get(i), pt.value(), f[i], pt.value() - f[i],
-                (pt.value() - f[i]) / sd, pt.censored()));
+                (pt.value() - f[i]) / sd, pt.censored(), pt.quantity().unit()));
         }
         Model fitted = pb.modelAt(phi).withName(spec.model().name());
         return Fit.of(new Fit.Summary(fitted, List.copyOf(estimates), corr, cond, objective, m, List.copyOf(res),
             best.iterations(), pb.evaluations, best.converged(), best.reason(), spec.starts(), e.toString(),
-            unidentified));
+            unidentified, pb.notes()));
     }
 
     /** ∂²(−2LL)/∂φ_a∂φ_b by central differences (error parameters only: no re-simulation). */

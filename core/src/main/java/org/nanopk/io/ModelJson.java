@@ -242,12 +242,17 @@ public final class ModelJson {
     private static Output output(String where, String name, JsonNode n) {
         Checks.name(where + ": output name", name);
         if (n.isObject()) {
-            checkFields(where, n, List.of("expression", "mass"));
+            checkFields(where, n, List.of("expression", "mass", "volume", "unit"));
             if (!n.has("expression")) {
                 throw new IllegalArgumentException(where + ": missing field 'expression'");
             }
+            JsonNode unit = n.get("unit");
+            if (unit != null && !unit.isNull() && !unit.isTextual()) {
+                throw new IllegalArgumentException(where + ".unit: " + unit + "; expected a unit such as \"mg/L\"");
+            }
             return new Output(name, value(where + ".expression", n.get("expression")),
-                opt(where + ".mass", n.get("mass")));
+                opt(where + ".mass", n.get("mass")), opt(where + ".volume", n.get("volume")),
+                unit == null || unit.isNull() ? null : unit.asText());
         }
         return new Output(name, value(where, n), null);
     }
@@ -456,12 +461,20 @@ public final class ModelJson {
         if (!m.outputs().isEmpty()) {
             ObjectNode outs = root.putObject("outputs");
             for (Output o : m.outputs()) {
-                if (o.mass() == null) {
+                if (o.mass() == null && o.volume() == null && o.unit() == null) {
                     outs.put(o.name(), o.expression());
                 } else {
                     ObjectNode on = outs.putObject(o.name());
                     on.put("expression", o.expression());
-                    put(on, "mass", o.mass());
+                    if (o.mass() != null) {
+                        put(on, "mass", o.mass());
+                    }
+                    if (o.volume() != null) {
+                        put(on, "volume", o.volume());
+                    }
+                    if (o.unit() != null) {
+                        on.put("unit", o.unit());
+                    }
                 }
             }
         }

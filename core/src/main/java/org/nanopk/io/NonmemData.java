@@ -254,7 +254,29 @@ public final class NonmemData {
      * @throws IllegalArgumentException naming the row of an observation without a valid CMT
      */
     public org.nanopk.Observations observations(Model model) {
+        return observations(model, null, "");
+    }
+
+    /**
+     * The observations of every subject, DV measuring {@code observe} (a compartment or output of the
+     * model) in {@code unit}: without a unit ({@code ""}) DV is compared with what the model computes for
+     * that name, with one (for example {@code "mg/L"}) it is converted as a tidy file's values are
+     * ({@link org.nanopk.Observations#unit}); CMT then only routes doses. A null {@code observe} reads DV
+     * as the amount in CMT.
+     *
+     * @throws IllegalArgumentException for a name the model does not have (the known ones listed), an
+     *                                  unknown unit, or an observation without a valid CMT when {@code observe} is null
+     */
+    public org.nanopk.Observations observations(Model model, String observe, String unit) {
         Checks.notNull("model", model);
+        Checks.notNull("unit", unit);
+        if (observe != null && model.indexOf(observe) < 0
+            && model.outputs().stream().noneMatch(o -> o.name().equals(observe))) {
+            List<String> known = new ArrayList<>(model.compartmentNames());
+            model.outputs().forEach(o -> known.add(o.name()));
+            throw Checks.unknown("observed compartment or output", observe, known);
+        }
+        org.nanopk.Observations.Unit u = unit.isEmpty() ? null : org.nanopk.Observations.unit(unit, "DV unit");
         List<org.nanopk.Observations.Point> points = new ArrayList<>();
         Map<String, Regimen> regimens = new LinkedHashMap<>();
         for (String id : ids()) {
@@ -265,6 +287,16 @@ public final class NonmemData {
                 continue;
             }
             String where = source + ": row " + r.line();
+            if (observe != null) {
+                try {
+                    points.add(new org.nanopk.Observations.Point(r.id(), r.time(), observe,
+                        u == null ? org.nanopk.Observations.Quantity.VALUE : u.quantity(),
+                        u == null ? r.dv() : r.dv() * u.factor(), Double.NaN, Double.NaN, r.line()));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+                }
+                continue;
+            }
             if (r.cmt() < 1 || r.cmt() > model.compartments().size()) {
                 throw new IllegalArgumentException(where + ", column CMT: " + r.cmt() + " is not a compartment; an "
                     + "observation needs the compartment observed, 1 to " + model.compartments().size() + " ("

@@ -3,9 +3,11 @@ package org.nanopk.io;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.nanopk.Observations;
 import org.nanopk.Observations.Quantity;
@@ -13,55 +15,27 @@ import org.nanopk.internal.Checks;
 
 /**
  * Reads measured data from a tidy (long) CSV, one value per row:
- * {@code time, compartment, value} and optionally {@code unit, sd, subject, lloq}. Column names are
+ * {@code time, compartment, value} and optionally {@code unit, sd, subject, lloq, dose, dose_unit}. Column names are
  * matched without case; {@code tissue} or {@code name} may stand for compartment, {@code dataset_id},
  * {@code id} or {@code group} for subject, {@code dv} for value.
  *
  * <p>Units are read from the header (for example {@code time (min)}, {@code time_d},
  * {@code value (%ID/g)}) or, for values, from the {@code unit} column (its first word, so
  * "%ID/g tumor" reads as %ID/g), and converted: times to h (h, min, d, s); %ID and %ID/g as they are;
- * amounts to µg (ng, µg, mg); concentrations to µg/g (ng/g, ng/mL, µg/g, µg/mL, mg/L, mg/kg, mg/mL).
- * Values "ND", "BLQ" or "&lt;LLOQ" are below the limit of quantification: they are kept as censored
+ * amounts to µg (ng, µg, mg); concentrations to µg/g (ng/g, ng/mL, µg/g, µg/mL, mg/L, mg/kg, mg/mL)
+ * ({@link Observations#unit}). A value without a unit is compared with what the model computes for its
+ * name (a compartment's amount, an output's value); it is never taken for %ID. A {@code dose} column
+ * gives each subject its own dose ({@link Observations#dose}). Values "ND", "BLQ" or "&lt;LLOQ" are below the limit of quantification: they are kept as censored
  * points at their lloq when the row gives one, and skipped otherwise. Rows can be kept to some
  * compartments and renamed on the way in ({@code names}).
  */
 public final class ObservationsCsv {
-    /** A value unit: the quantity it measures and its factor to NanoPK's unit of that quantity. */
-    private record Unit(Quantity quantity, double factor) {
-    }
-
-    private static final Map<String, Unit> UNITS = units(
-        Quantity.PERCENT_ID, 1.0, "%ID", "%id", "%dose", "% ID",
-        Quantity.PERCENT_ID_PER_GRAM, 1.0, "%ID/g", "%id/g", "%ID/mL",
-        Quantity.AMOUNT, 1e-3, "ng",
-        Quantity.AMOUNT, 1.0, "µg", "ug", "mcg",
-        Quantity.AMOUNT, 1e3, "mg",
-        Quantity.CONCENTRATION, 1e-3, "ng/g", "ng/mL", "ng/ml", "µg/L", "ug/L",
-        Quantity.CONCENTRATION, 1.0, "µg/g", "ug/g", "µg/mL", "ug/mL", "ug/ml", "mg/L", "mg/l", "mg/kg", "mcg/mL",
-        Quantity.CONCENTRATION, 1e3, "mg/mL", "mg/ml", "mg/g");
-
-    private static Map<String, Unit> units(Object... table) {
-        // table: quantity, factor, names..., quantity, factor, names...
-        Map<String, Unit> m = new LinkedHashMap<>();
-        Unit current = null;
-        for (int i = 0; i < table.length; i++) {
-            if (table[i] instanceof Quantity q) {
-                current = new Unit(q, (Double) table[++i]);
-            } else {
-                m.put((String) table[i], current);
-            }
-        }
-        return java.util.Collections.unmodifiableMap(m);
-    }
-
     private ObservationsCsv() {
     }
 
-    /** The value units understood, with the quantity each is read as. */
+    /** The value units understood, with the quantity each is read as ({@link Observations#units()}). */
     public static Map<String, Quantity> units() {
-        Map<String, Quantity> m = new LinkedHashMap<>();
-        UNITS.forEach((k, v) -> m.put(k, v.quantity()));
-        return m;
+        return Observations.units();
     }
 
     /** Reads every row of a tidy CSV file. */
@@ -172,25 +146,6 @@ public final class ObservationsCsv {
         }
     }
 
-    /** The quantity and factor of a value unit (its first word), or an error listing the known units. */
-    static Unit valueUnit(String unit, String where) {
-        String u = unit.trim();
-        int cut = u.length();
-        for (int i = 0; i < u.length(); i++) {
-            if (u.charAt(i) == ' ' || u.charAt(i) == '(') {
-                cut = i;
-                break;
-            }
-        }
-        u = u.substring(0, cut);
-        Unit q = UNITS.get(u);
-        if (q == null) {
-            throw new IllegalArgumentException(where + ": unknown unit '" + CsvTable.shorten(unit) + "'; known: "
-                + String.join(", ", UNITS.keySet()));
-        }
-        return q;
-    }
-
     private static Observations from(CsvTable t, Map<String, String> names) {
         Checks.notNull("names", names);
         int time = prefixed(t, "time");
@@ -218,6 +173,10 @@ public final class ObservationsCsv {
         int sd = t.column("sd");
         int lloq = t.column("lloq");
         int subject = column(t, "subject", "dataset_id", "id", "group");
+        int dose = t.column("dose");
+        int doseUnit = t.column("dose_unit");
+        Map<String, Double> doses = new LinkedHashMap<>();
+        Set<String> doseUnits = new LinkedHashSet<>();
         String timeHeader = t.header().get(time);
         double tf = timeFactor(headerUnit(timeHeader, "time"), t.source() + ", column " + timeHeader);
         String valueUnitFromHeader = headerUnit(t.header().get(value), t.header().get(value).toLowerCase(Locale.ROOT)
@@ -238,11 +197,12 @@ public final class ObservationsCsv {
             }
             String u = unit >= 0 ? t.cell(r, unit) : valueUnitFromHeader;
             if (u.isEmpty()) {
-                u = valueUnitFromHeader.isEmpty() ? "%ID" : valueUnitFromHeader;
+                u = valueUnitFromHeader;
             }
-            Unit q = valueUnit(u, where);
-            Quantity quantity = q.quantity();
-            double factor = q.factor();
+            // no unit: the value is compared with what the model computes for the name, never guessed
+            Observations.Unit q = u.isEmpty() ? null : Observations.unit(u, where);
+            Quantity quantity = q == null ? Quantity.VALUE : q.quantity();
+            double factor = q == null ? 1 : q.factor();
             double tt = t.number(r, time, Double.NaN);
             if (Double.isNaN(tt)) {
                 throw new IllegalArgumentException(where + ", column " + timeHeader + ": empty; expected a time");
@@ -264,8 +224,25 @@ public final class ObservationsCsv {
             }
             double s = sd >= 0 ? t.number(r, sd, Double.NaN) * factor : Double.NaN;
             String subj = subject >= 0 ? t.cell(r, subject) : "1";
+            subj = subj.isEmpty() ? "1" : subj;
+            if (dose >= 0 && !t.cell(r, dose).isEmpty()) {
+                double d = t.number(r, dose, Double.NaN);
+                Double before = doses.put(subj, d);
+                if (!(d > 0 && Double.isFinite(d))) {
+                    throw new IllegalArgumentException(where + ", column " + t.header().get(dose) + ": " + t.cell(r, dose)
+                        + "; expected a dose > 0");
+                }
+                if (before != null && before != d) {
+                    throw new IllegalArgumentException(where + ", column " + t.header().get(dose) + ": " + Checks.g(d)
+                        + " differs from subject " + subj + "'s earlier dose " + Checks.g(before) + "; expected one dose "
+                        + "per subject");
+                }
+            }
+            if (doseUnit >= 0 && !t.cell(r, doseUnit).isEmpty()) {
+                doseUnits.add(t.cell(r, doseUnit));
+            }
             try {
-                points.add(new Observations.Point(subj.isEmpty() ? "1" : subj, tt * tf, name, quantity, v, s, limit,
+                points.add(new Observations.Point(subj, tt * tf, name, quantity, v, s, limit,
                     (int) t.line(r)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(t.source() + ": row " + t.line(r) + ": "
@@ -276,6 +253,14 @@ public final class ObservationsCsv {
             throw new IllegalArgumentException(t.source() + ": no observations" + (names.isEmpty() ? ""
                 : " of " + names.keySet()) + "; expected at least one row with a value");
         }
-        return Observations.of(points);
+        Observations obs = Observations.of(points);
+        if (doses.isEmpty()) {
+            return obs;
+        }
+        if (doseUnits.size() > 1) {
+            throw new IllegalArgumentException(t.source() + ", column dose_unit: " + doseUnits + "; expected one unit for "
+                + "every dose");
+        }
+        return obs.withDoses(doses, doseUnits.isEmpty() ? "" : doseUnits.iterator().next());
     }
 }

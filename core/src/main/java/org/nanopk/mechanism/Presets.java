@@ -132,15 +132,16 @@ public final class Presets {
     }
 
     /**
-     * The preset called {@code name} (see {@link #names()}).
+     * The preset called {@code name} (see {@link #names()}; any case).
      *
      * @throws IllegalArgumentException for an unknown name, listing the known ones
      */
     public static Model byName(String name) {
-        if (name == null || !DESCRIPTIONS.containsKey(name)) {
+        String key = name == null ? null : name.trim().toLowerCase(java.util.Locale.ROOT);
+        if (key == null || !DESCRIPTIONS.containsKey(key)) {
             throw new IllegalArgumentException("unknown preset '" + name + "'; known: " + String.join(", ", names()));
         }
-        switch (name) {
+        switch (key) {
             case "np9":
                 return np9();
             case "np9-stiff":

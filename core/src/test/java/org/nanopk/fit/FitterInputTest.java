@@ -122,7 +122,7 @@ class FitterInputTest {
         assertEquals(3, o.size());
         assertEquals(100, o.regimen("1").doses().get(0).amount(), 0);
         Fit f = Fitter.of(model().with("k", 0.5), o).estimate("k").withErrorModel(ErrorModel.additive(1).fixed())
-            .fit();
+            .pooled().fit();
         assertEquals(0.2, f.estimate("k").value(), 1e-6);
     }
 }

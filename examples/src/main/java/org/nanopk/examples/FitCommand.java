@@ -13,9 +13,11 @@ import org.nanopk.Observations;
 import org.nanopk.fit.ErrorModel;
 import org.nanopk.fit.Fitter;
 import org.nanopk.io.CsvTable;
+import org.nanopk.io.FitCsv;
 import org.nanopk.io.ModelJson;
 import org.nanopk.io.NonmemData;
 import org.nanopk.io.ObservationsCsv;
+import org.nanopk.mechanism.Presets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,18 +27,20 @@ import picocli.CommandLine.Spec;
 /** {@code nanopk fit MODEL.json DATA.csv --estimate P1,P2}: fits parameters and prints the table. */
 @Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Fit model parameters to data by maximum likelihood and print estimates, SE, RSE, 95%% CI, "
-        + "correlations, -2LL, AIC and BIC.",
-        "DATA.csv is tidy (time, compartment, value[, unit, sd, subject, lloq]) or NONMEM-style (ID, TIME, EVID, AMT, "
-            + "CMT, ..., DV, MDV); a file with EVID or AMT and DV columns is read as NONMEM-style."})
+        + "correlations, -2LL, AIC, BIC and what was compared with what.",
+        "DATA.csv is tidy (time, compartment, value[, unit, sd, subject, lloq, dose]) or NONMEM-style (ID, TIME, "
+            + "EVID, AMT, CMT, ..., DV, MDV); a file with EVID or AMT and DV columns is read as NONMEM-style.",
+        "Several subjects: --by subject fits each, --subject ID one, --pool all with one set of parameters."})
 final class FitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL.json", description = "The model file.")
-    Path modelFile;
+    @Parameters(paramLabel = "[MODEL.json] DATA.csv", arity = "1..2",
+        description = "The model file (unless --preset) and the observations.")
+    List<Path> files;
 
-    @Parameters(index = "1", paramLabel = "DATA.csv", description = "The observations.")
-    Path dataFile;
+    @Option(names = "--preset", paramLabel = "NAME", description = "A preset model instead of MODEL.json (any case).")
+    String preset;
 
     @Option(names = "--estimate", paramLabel = "P1,P2", split = ",", required = true,
         description = "Parameters to estimate (log scale).")
@@ -52,9 +56,26 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the random starts.")
     long seed;
 
+    @Option(names = "--by", paramLabel = "subject", description = "'subject': fit every subject separately.")
+    String by;
+
+    @Option(names = "--subject", paramLabel = "ID", description = "Fit this subject only.")
+    String subject;
+
+    @Option(names = "--pool", description = "Fit all subjects with one set of parameters (each with its own doses).")
+    boolean pool;
+
     @Option(names = "--map", paramLabel = "DATA=MODEL", split = ",",
         description = "Rename observed names, e.g. tumor=Tumor; only mapped names are fitted when given.")
     Map<String, String> map;
+
+    @Option(names = "--observe", paramLabel = "NAME", description = "NONMEM-style data: the compartment or output "
+        + "DV measures (default: the amount in CMT).")
+    String observe;
+
+    @Option(names = "--dv-unit", paramLabel = "UNIT", defaultValue = "", description = "NONMEM-style data: DV's unit "
+        + "(default none: compared with the model's value as it is).")
+    String dvUnit;
 
     @Option(names = "--amount-unit", paramLabel = "UNIT", description = "The model's amount unit (ng, µg, mg, g) "
         + "when data are amounts or concentrations.")
@@ -66,16 +87,41 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--profile", paramLabel = "P1,P2", split = ",", description = "Profile-likelihood CIs for these.")
     List<String> profile;
 
-    @Option(names = "--out", paramLabel = "fit.json", description = "Write the fitted model as model JSON.")
+    @Option(names = "--out", paramLabel = "fit.json", description = "Write the fitted model as model JSON (one fit).")
     Path out;
+
+    @Option(names = "--estimates", paramLabel = "FILE.csv", description = "Write subject,parameter,estimate,se,"
+        + "ci_low,ci_high,minus2LL,SS,converged.")
+    Path estimates;
+
+    @Option(names = "--residuals", paramLabel = "FILE.csv", description = "Write the observed, predicted and "
+        + "residual values.")
+    Path residuals;
 
     @Override
     public Integer call() {
-        PrintWriter w = spec.commandLine().getOut();
-        Cli.refuseOverwrite("--out", out, new Cli.Input("the model file", modelFile),
-            new Cli.Input("the data file", dataFile));
-        Model model = ModelJson.read(modelFile);
-        Observations obs = read(model);
+        if (preset == null && files.size() != 2 || preset != null && files.size() != 1) {
+            throw new IllegalArgumentException(preset == null ? "expected MODEL.json DATA.csv (or --preset NAME "
+                + "DATA.csv); got " + files.size() + " file" + (files.size() == 1 ? "" : "s")
+                : "with --preset " + preset + " expected only DATA.csv; got " + files);
+        }
+        Path modelFile = preset == null ? files.get(0) : null;
+        Path dataFile = files.get(files.size() - 1);
+        Cli.Input[] inputs = {new Cli.Input("the model file", modelFile), new Cli.Input("the data file", dataFile)};
+        Cli.refuseOverwrite("--out", out, inputs);
+        Cli.refuseOverwrite("--estimates", estimates, inputs);
+        Cli.refuseOverwrite("--residuals", residuals, inputs);
+        if (by != null && !by.equals("subject")) {
+            throw new IllegalArgumentException("--by " + by + ": expected --by subject");
+        }
+        if ((by != null ? 1 : 0) + (subject != null ? 1 : 0) + (pool ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("--by subject, --subject and --pool exclude each other; expected one");
+        }
+        Model model = preset != null ? Presets.byName(preset) : ModelJson.read(modelFile);
+        Observations obs = read(model, dataFile);
+        if (subject != null) {
+            obs = obs.subject(subject);
+        }
         Fitter f = Fitter.of(model, obs).estimate(estimate.toArray(new String[0]))
             .withErrorModel(ErrorModel.named(error)).withStarts(starts, seed);
         if (amountUnit != null) {
@@ -87,19 +133,54 @@ final class FitCommand implements Callable<Integer> {
         if (profile != null) {
             f = f.withProfiles(profile.toArray(new String[0]));
         }
-        Fit fit = f.fit();
-        w.println(fit);
+        if (pool) {
+            f = f.pooled();
+        }
+        Map<String, Fit> fits;
+        if (by != null) {
+            fits = f.bySubject();
+        } else {
+            fits = new LinkedHashMap<>();
+            fits.put(obs.subjects().size() == 1 ? obs.subjects().get(0) : "all", f.fit());
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        for (Map.Entry<String, Fit> e : fits.entrySet()) {
+            if (fits.size() > 1) {
+                w.println("subject " + e.getKey());
+            }
+            w.println(e.getValue());
+            w.println();
+        }
+        if (fits.size() > 1) {
+            w.println(FitCsv.estimatesTable(fits));
+        }
         if (out != null) {
-            ModelJson.write(fit.model(), out);
+            if (fits.size() > 1) {
+                throw new IllegalArgumentException("--out writes one fitted model; with --by subject use --estimates");
+            }
+            ModelJson.write(fits.values().iterator().next().model(), out);
             w.println("wrote the fitted model to " + out);
+        }
+        if (estimates != null) {
+            FitCsv.writeEstimates(fits, estimates);
+            w.println("wrote the estimates to " + estimates);
+        }
+        if (residuals != null) {
+            FitCsv.writeResiduals(fits, residuals);
+            w.println("wrote the residuals to " + residuals);
         }
         return 0;
     }
 
-    private Observations read(Model model) {
+    private Observations read(Model model, Path dataFile) {
         CsvTable table = CsvTable.read(dataFile);
         if ((table.column("EVID") >= 0 || table.column("AMT") >= 0) && table.column("DV") >= 0) {
-            return NonmemData.of(table).observations(model);
+            return NonmemData.of(table).observations(model, observe, dvUnit);
+        }
+        if (observe != null || !dvUnit.isEmpty()) {
+            throw new IllegalArgumentException((observe != null ? "--observe" : "--dv-unit") + " is for NONMEM-style "
+                + "data (ID, TIME, DV, ...); " + dataFile + " is tidy: its compartment and unit columns say what "
+                + "each value measures");
         }
         return ObservationsCsv.read(table, map == null ? Map.of() : new LinkedHashMap<>(map));
     }

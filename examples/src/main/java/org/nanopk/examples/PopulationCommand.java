@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 
 import org.nanopk.Model;
 import org.nanopk.io.CsvTable;
-import org.nanopk.io.ModelJson;
 import org.nanopk.population.Population;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +26,8 @@ final class PopulationCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL.json", description = "The model file.")
-    Path modelFile;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    ModelSource source;
 
     @Option(names = "--n", paramLabel = "N", required = true, description = "Number of subjects.")
     int n;
@@ -70,9 +70,9 @@ final class PopulationCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
-        Cli.refuseOverwrite("--out", out, new Cli.Input("the model file", modelFile),
+        Cli.refuseOverwrite("--out", out, source.input(),
             new Cli.Input("the omega file", variability.omega));
-        Model model = ModelJson.read(modelFile);
+        Model model = source.load();
         Population pop = Population.of(model).withSeed(seed);
         if (variability.cv != null) {
             List<String> ps = parameters != null ? parameters : numericParameters(model);

@@ -1,15 +1,14 @@
 package org.nanopk.examples;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 
 import org.nanopk.Model;
 import org.nanopk.Simulation;
-import org.nanopk.io.ModelJson;
 import org.nanopk.population.Sensitivity;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,8 +24,8 @@ final class SensitivityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL.json", description = "The model file.")
-    Path modelFile;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    ModelSource source;
 
     @Option(names = "--readout", paramLabel = "NAME", required = true, description = "A compartment or output.")
     String readout;
@@ -52,7 +51,7 @@ final class SensitivityCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
-        Model model = ModelJson.read(modelFile);
+        Model model = source.load();
         List<String> ps = parameters != null ? parameters : PopulationCommand.numericParameters(model);
         double end = at != null ? Math.max(at, 1e-9) : tEnd;
         double[] times = org.nanopk.Times.grid(0, end, end / 200);

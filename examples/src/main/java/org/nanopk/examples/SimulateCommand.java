@@ -7,15 +7,12 @@ import java.util.concurrent.Callable;
 import org.nanopk.Model;
 import org.nanopk.Simulation;
 import org.nanopk.Times;
-import org.nanopk.io.ModelJson;
 import org.nanopk.io.NonmemData;
-import org.nanopk.mechanism.Presets;
 import org.nanopk.solve.Solver;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nanopk simulate}: simulates a model file or a preset and prints or writes the result. */
@@ -27,16 +24,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    static final class Source {
-        @Parameters(index = "0", paramLabel = "MODEL.json", description = "The model file.")
-        Path model;
-
-        @Option(names = "--preset", paramLabel = "NAME", description = "A preset model (see: nanopk presets).")
-        String preset;
-    }
-
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
+    ModelSource source;
 
     @Option(names = "--t-end", paramLabel = "H", description = "Last output time in h (default 24).")
     Double tEnd;
@@ -68,8 +57,8 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
         Cli.refuseOverwrite("--out", out == null || "-".equals(out) ? null : Path.of(out),
-            new Cli.Input("the model file", source.model), new Cli.Input("the data file", data));
-        Model model = source.preset != null ? Presets.byName(source.preset) : ModelJson.read(source.model);
+            source.input(), new Cli.Input("the data file", data));
+        Model model = source.load();
         Solver s = Cli.solver(solver, rtol, atol);
         if (data != null) {
             if (times != null || tEnd != null) {

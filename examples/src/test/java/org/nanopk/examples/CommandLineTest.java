@@ -138,13 +138,8 @@ class CommandLineTest {
     void fitTheophyllineFromTheCommandLine(@TempDir Path dir) throws Exception {
         // the one-compartment oral model of theophylline subject 1, fitted by least squares (additive error):
         // R's nls gives ke = exp(-2.9196142) (see core's TheophyllineTest)
-        Path model = dir.resolve("theo.json");
-        Files.writeString(model, "{\"name\": \"theophylline\", \"parameters\": {\"ke\": 0.08, \"ka\": 1.5, "
-            + "\"CL\": 0.04, \"V\": \"CL/ke\"}, \"compartments\": [{\"name\": \"depot\"}, {\"name\": \"central\"},"
-            + " {\"name\": \"out\", \"sink\": true}], \"transfers\": [{\"from\": \"depot\", \"to\": \"central\", "
-            + "\"law\": {\"type\": \"firstOrder\", \"k\": \"ka\"}}, {\"from\": \"central\", \"to\": \"out\", "
-            + "\"law\": {\"type\": \"firstOrder\", \"k\": \"ke\"}}], \"outputs\": {\"C\": \"central/V\"}, "
-            + "\"doses\": [{\"into\": \"depot\", \"amount\": 4.02}]}");
+        // the shipped model: output C = central/V in mg/L (dose in mg/kg, V in L/kg)
+        Path model = Path.of("models/theophylline.json");
         Path data = dir.resolve("theo1.csv");
         List<String> all = Files.readAllLines(Path.of("data/classic_theophylline_R_Theoph.csv"));
         StringBuilder one = new StringBuilder(all.get(0)).append('\n');
