@@ -38,10 +38,25 @@ public final class Fit {
      * @param profileLower the lower profile-likelihood 95 % bound, NaN if not computed, −∞ if the profile
      *                     does not rise enough within a factor e^20 of the estimate (the data do not bound it)
      * @param profileUpper the upper profile-likelihood 95 % bound, NaN if not computed, +∞ if unbounded
+     * @param unit the unit of the value ("1/h", "mL", ...; "" when the model does not fix one)
+     * @param lowerBound the lower bound the fit honoured (0 or −∞ when none was given)
+     * @param upperBound the upper bound the fit honoured (+∞ when none was given)
+     * @param atBound true when the estimate sits on a bound given by the user: the data push it beyond,
+     *                and it has no standard error
      */
     public record Estimate(String name, double value, double se, double seEstimationScale, double rse, double lower,
                            double upper, boolean logScale, boolean errorParameter, double profileLower,
-                           double profileUpper) {
+                           double profileUpper, String unit, double lowerBound, double upperBound, boolean atBound) {
+        /** Rejects a null name or unit. */
+        public Estimate {
+            Checks.notNull("estimate name", name);
+            Checks.notNull("unit of " + name, unit);
+        }
+
+        /** True when a bound was given (not the default 0 or ±∞ of the estimation scale). */
+        public boolean bounded() {
+            return lowerBound > (logScale ? 0 : Double.NEGATIVE_INFINITY) || upperBound < Double.POSITIVE_INFINITY;
+        }
     }
 
     /**
@@ -66,6 +81,48 @@ public final class Fit {
     }
 
     /**
+     * The fitted prediction of one observed name for one subject as a smooth curve: the dense solution
+     * on a fine time grid from 0 to the subject's last observation (with the observation times), in the
+     * unit of the observations.
+     *
+     * @param subject the subject
+     * @param name the compartment or output
+     * @param unit the unit of the values (as in {@link Residual#unit()})
+     * @param times the times (h), increasing
+     * @param values the predictions at those times
+     */
+    public record Curve(String subject, String name, String unit, double[] times, double[] values) {
+        /** Copies the arrays in; rejects a null name or unit and arrays of different lengths. */
+        public Curve {
+            Checks.notNull("curve name", name);
+            Checks.notNull("unit of " + name, unit);
+            times = times.clone();
+            values = values.clone();
+            if (times.length != values.length) {
+                throw new IllegalArgumentException("curve of " + name + ": " + times.length + " times but "
+                    + values.length + " values; expected as many");
+            }
+        }
+
+        /** The times (a copy). */
+        @Override
+        public double[] times() {
+            return times.clone();
+        }
+
+        /** The values (a copy). */
+        @Override
+        public double[] values() {
+            return values.clone();
+        }
+
+        /** The name with its unit: {@code "Tumor (%ID)"}, as {@link Residual#label()}. */
+        public String label() {
+            return unit.isEmpty() ? name : name + " (" + unit + ")";
+        }
+    }
+
+    /**
      * Everything a fit reports; made by the fitter.
      *
      * @param model the fitted model
@@ -83,15 +140,17 @@ public final class Fit {
      * @param errorModel the fitted error model, in words
      * @param unidentified the estimated parameters the data do not inform (the information matrix is
      *                     singular in their direction): they have no standard error
+     * @param curves the fitted predictions as smooth curves, per subject and observed name
      * @param comparisons per observed name and unit, what it was compared with, in words; and how
      *                    subjects were dosed
      */
     public record Summary(Model model, List<Estimate> estimates, double[][] correlation, double conditionNumber,
                           double objective, int observations, List<Residual> residuals, int iterations,
                           int evaluations, boolean converged, String reason, int starts, String errorModel,
-                          List<String> unidentified, List<String> comparisons) {
+                          List<String> unidentified, List<Curve> curves, List<String> comparisons) {
         /** Copies the lists and the matrix in. */
         public Summary {
+            curves = List.copyOf(curves);
             unidentified = List.copyOf(unidentified);
             comparisons = List.copyOf(comparisons);
             estimates = List.copyOf(estimates);
@@ -105,6 +164,9 @@ public final class Fit {
             return Arrays2.copy(correlation);
         }
     }
+
+    /** Above this relative standard error (%) an estimate is reported as poorly identified. */
+    private static final int POOR_RSE = 100;
 
     private final Summary s;
     private final List<String> warnings;
@@ -159,8 +221,17 @@ public final class Fit {
                     ? " on either side" : Double.isInfinite(est.profileLower()) ? " below it" : " above it")
                     + ": the data do not bound it; fix it or add data that inform it");
             }
-            if (Double.isNaN(est.se()) && !s.unidentified().contains(est.name())) {
-                w.add(est.name() + ": no standard error (the information matrix is singular in that direction)");
+            boolean finite = Double.isFinite(est.se()) && Double.isFinite(est.lower()) && Double.isFinite(est.upper());
+            if (est.atBound()) {
+                w.add(est.name() + " is at its " + (est.value() <= est.lowerBound() ? "lower bound " + Checks.g(est.lowerBound())
+                    : "upper bound " + Checks.g(est.upperBound())) + ": the data push it beyond, so it has no standard "
+                    + "error; widen the bound, or fix it there");
+            } else if (!finite && !s.unidentified().contains(est.name())) {
+                w.add(est.name() + " is not identifiable from these data (its standard error or interval is not finite"
+                    + "): fix it, or add data that inform it");
+            } else if (finite && est.rse() > POOR_RSE) {
+                w.add(String.format(Locale.ROOT, "%s is poorly identified (RSE %s %% > %d %%): the data hardly inform "
+                    + "it; fix it, or add data that inform it", est.name(), Checks.g(est.rse()), POOR_RSE));
             }
         }
         return new Fit(s, List.copyOf(w));
@@ -246,6 +317,11 @@ public final class Fit {
         return s.comparisons();
     }
 
+    /** The fitted predictions as smooth curves from the dense solution, per subject and observed name. */
+    public List<Curve> curves() {
+        return s.curves();
+    }
+
     /** The residuals, one per observation. */
     public List<Residual> residuals() {
         return s.residuals();
@@ -281,6 +357,14 @@ public final class Fit {
         return warnings;
     }
 
+    /**
+     * The estimated parameters these data do not inform (the information matrix is singular in their
+     * direction): their standard errors are unknown; fix them, or add data that inform them.
+     */
+    public List<String> unidentified() {
+        return s.unidentified();
+    }
+
     /** The fitted error model, in words. */
     public String errorModel() {
         return s.errorModel();
@@ -290,16 +374,16 @@ public final class Fit {
     @Override
     public String toString() {
         boolean profiles = s.estimates().stream().anyMatch(e -> !Double.isNaN(e.profileLower()));
-        List<String> header = new ArrayList<>(List.of("parameter", "estimate", "SE", "RSE %", "95% CI"));
+        List<String> header = new ArrayList<>(List.of("parameter", "unit", "estimate", "SE", "RSE %", "95% CI"));
         if (profiles) {
             header.add("profile 95% CI");
         }
         Table.Builder t = Table.builder(header.toArray(new String[0]));
         for (Estimate e : s.estimates()) {
             boolean known = Double.isFinite(e.se()) && Double.isFinite(e.lower()) && Double.isFinite(e.upper());
-            List<String> row = new ArrayList<>(known ? List.of(e.name(), Checks.g(e.value()), na(e.se()), na(e.rse()),
-                "[" + na(e.lower()) + ", " + na(e.upper()) + "]")
-                : List.of(e.name(), Checks.g(e.value()), "not identifiable", "", ""));
+            List<String> row = new ArrayList<>(List.of(e.name(), e.unit(), Checks.g(e.value())));
+            row.addAll(e.atBound() ? List.of("at bound", "", "") : known ? List.of(na(e.se()), na(e.rse()),
+                "[" + na(e.lower()) + ", " + na(e.upper()) + "]") : List.of("not identifiable", "", ""));
             if (profiles) {
                 row.add(Double.isNaN(e.profileLower()) ? "" : "[" + bound(e.profileLower()) + ", "
                     + bound(e.profileUpper()) + "]");
@@ -318,11 +402,17 @@ public final class Fit {
         sb.append(s.converged() ? "converged" : "NOT converged").append(": ").append(s.reason()).append(" (")
             .append(s.iterations()).append(" iterations, ").append(s.evaluations()).append(" model evaluations, ")
             .append(s.starts()).append(s.starts() == 1 ? " start)" : " starts)");
-        if (s.estimates().size() > 1) {
+        if (s.estimates().stream().filter(e -> !e.errorParameter()).count() > 1) {
             sb.append("\ncorrelation:\n").append(correlationTable());
         }
         for (String c : s.comparisons()) {
             sb.append("\ncompared: ").append(c);
+        }
+        for (Estimate e : s.estimates()) {
+            if (e.bounded()) {
+                sb.append("\nbounds: ").append(e.name()).append(" in [").append(Checks.g(e.lowerBound())).append(", ")
+                    .append(Checks.g(e.upperBound())).append(']');
+            }
         }
         for (String w : warnings) {
             sb.append("\nwarning: ").append(w);
@@ -330,20 +420,27 @@ public final class Fit {
         return sb.toString();
     }
 
+    /** The correlations of the model's parameters (those of the error model with them are not computed). */
     private String correlationTable() {
-        List<Estimate> e = s.estimates();
-        String[] header = new String[e.size() + 1];
+        List<Integer> shown = new ArrayList<>();
+        for (int i = 0; i < s.estimates().size(); i++) {
+            if (!s.estimates().get(i).errorParameter()) {
+                shown.add(i);
+            }
+        }
+        String[] header = new String[shown.size() + 1];
         header[0] = "";
-        for (int i = 0; i < e.size(); i++) {
-            header[i + 1] = e.get(i).name();
+        for (int a = 0; a < shown.size(); a++) {
+            header[a + 1] = s.estimates().get(shown.get(a)).name();
         }
         Table.Builder t = Table.builder(header);
-        for (int i = 0; i < e.size(); i++) {
+        double[][] c = s.correlation();
+        for (int a = 0; a < shown.size(); a++) {
             String[] row = new String[header.length];
-            row[0] = e.get(i).name();
-            for (int j = 0; j < e.size(); j++) {
-                double r = s.correlation()[i][j];
-                row[j + 1] = j > i ? "" : Double.isNaN(r) ? "n/a" : String.format(Locale.ROOT, "%.3f", r);
+            row[0] = header[a + 1];
+            for (int b = 0; b < shown.size(); b++) {
+                double r = c[shown.get(a)][shown.get(b)];
+                row[b + 1] = b > a ? "" : Double.isNaN(r) ? "n/a" : String.format(Locale.ROOT, "%.3f", r);
             }
             t.row(row);
         }

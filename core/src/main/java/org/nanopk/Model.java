@@ -144,6 +144,38 @@ public final class Model {
         return kinetics.parameters().get(parameterName);
     }
 
+    /**
+     * The unit of a parameter, from where it is used: a rate-law field it fills alone (k of a first-order
+     * transfer: "1/h"; vmax: "amount/h"), a compartment's volume ("mL") or mass ("g"). "amount" stands
+     * for the model's amount unit. Empty when the uses disagree or none fixes a unit (it appears only
+     * inside expressions).
+     */
+    public String parameterUnit(String parameterName) {
+        Checks.notNull("parameter name", parameterName);
+        if (!parameters().contains(parameterName)) {
+            throw Checks.unknown("parameter", parameterName, parameters().names());
+        }
+        java.util.Set<String> units = new java.util.LinkedHashSet<>();
+        for (Transfer t : transfers()) {
+            List<String> values = t.law().fieldValues();
+            List<String> u = t.law().fieldUnits();
+            for (int i = 0; i < u.size(); i++) {
+                if (values.get(i).equals(parameterName)) {
+                    units.add(u.get(i));
+                }
+            }
+        }
+        for (Compartment c : compartments()) {
+            if (parameterName.equals(c.volume())) {
+                units.add("mL");
+            }
+            if (parameterName.equals(c.mass())) {
+                units.add("g");
+            }
+        }
+        return units.size() == 1 ? units.iterator().next() : "";
+    }
+
     /** The default dosing regimen (used by {@link #simulate(double...)}). */
     public Regimen regimen() {
         return regimen;

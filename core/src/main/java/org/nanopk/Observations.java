@@ -66,6 +66,7 @@ public final class Observations {
         Quantity.AMOUNT, 1e-3, "ng",
         Quantity.AMOUNT, 1.0, "µg", "ug", "mcg",
         Quantity.AMOUNT, 1e3, "mg",
+        Quantity.AMOUNT, 1e6, "g",
         Quantity.CONCENTRATION, 1e-3, "ng/g", "ng/mL", "ng/ml", "µg/L", "ug/L",
         Quantity.CONCENTRATION, 1.0, "µg/g", "ug/g", "µg/mL", "ug/mL", "ug/ml", "mg/L", "mg/l", "mg/kg", "mcg/mL",
         Quantity.CONCENTRATION, 1e3, "mg/mL", "mg/ml", "mg/g");

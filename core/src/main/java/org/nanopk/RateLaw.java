@@ -84,6 +84,15 @@ public sealed interface RateLaw {
         return false;
     }
 
+    /**
+     * The unit of each field, in the order of {@link #fieldNames()}: "amount" stands for the model's
+     * amount unit (the dose's), "1" for a pure number; empty for laws whose fields have no fixed unit
+     * (an expression, a custom function).
+     */
+    default List<String> fieldUnits() {
+        return List.of();
+    }
+
     /** The fields that must be strictly positive (they divide or are exponents); the others must be ≥ 0. */
     default Set<String> positiveFields() {
         return Set.of();
@@ -102,6 +111,11 @@ public sealed interface RateLaw {
 
         public List<String> fieldNames() {
             return List.of("k");
+        }
+
+        @Override
+        public List<String> fieldUnits() {
+            return List.of("1/h");
         }
 
         public List<String> fieldValues() {
@@ -134,6 +148,11 @@ public sealed interface RateLaw {
 
         public List<String> fieldNames() {
             return List.of("q");
+        }
+
+        @Override
+        public List<String> fieldUnits() {
+            return List.of("mL/h");
         }
 
         public List<String> fieldValues() {
@@ -170,6 +189,11 @@ public sealed interface RateLaw {
 
         public List<String> fieldNames() {
             return List.of("pa", "partition");
+        }
+
+        @Override
+        public List<String> fieldUnits() {
+            return List.of("mL/h", "1");
         }
 
         public List<String> fieldValues() {
@@ -209,6 +233,11 @@ public sealed interface RateLaw {
 
         public List<String> fieldNames() {
             return List.of("vmax", "km");
+        }
+
+        @Override
+        public List<String> fieldUnits() {
+            return List.of("amount/h", "amount");
         }
 
         public List<String> fieldValues() {
@@ -253,6 +282,11 @@ public sealed interface RateLaw {
             return List.of("vmax", "k50", "n");
         }
 
+        @Override
+        public List<String> fieldUnits() {
+            return List.of("amount/h", "amount", "1");
+        }
+
         public List<String> fieldValues() {
             return List.of(vmax, k50, n);
         }
@@ -289,6 +323,11 @@ public sealed interface RateLaw {
 
         public List<String> fieldNames() {
             return List.of("kmax", "cap");
+        }
+
+        @Override
+        public List<String> fieldUnits() {
+            return List.of("1/h", "amount");
         }
 
         public List<String> fieldValues() {
@@ -332,6 +371,11 @@ public sealed interface RateLaw {
             return List.of("k", "cap");
         }
 
+        @Override
+        public List<String> fieldUnits() {
+            return List.of("1/(amount·h)", "amount");
+        }
+
         public List<String> fieldValues() {
             return List.of(k, cap);
         }
@@ -368,6 +412,11 @@ public sealed interface RateLaw {
 
         public List<String> fieldNames() {
             return List.of("kmax", "t50", "n");
+        }
+
+        @Override
+        public List<String> fieldUnits() {
+            return List.of("1/h", "h", "1");
         }
 
         public List<String> fieldValues() {
@@ -408,6 +457,11 @@ public sealed interface RateLaw {
 
         public List<String> fieldNames() {
             return List.of("rate");
+        }
+
+        @Override
+        public List<String> fieldUnits() {
+            return List.of("amount/h");
         }
 
         public List<String> fieldValues() {

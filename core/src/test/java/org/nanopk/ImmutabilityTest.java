@@ -59,7 +59,7 @@ class ImmutabilityTest {
         fit.correlation()[0][1] = 42;
         assertEquals(r, fit.correlation()[0][1]);
         double[][] c = {{1, 0.5}, {0.5, 1}};
-        Fit.Summary s = new Fit.Summary(m, List.of(), c, 1, 0, 0, List.of(), 0, 0, true, "", 1, "", List.of(), List.of());
+        Fit.Summary s = new Fit.Summary(m, List.of(), c, 1, 0, 0, List.of(), 0, 0, true, "", 1, "", List.of(), List.of(), List.of());
         c[0][1] = 42;
         s.correlation()[1][0] = 42;
         assertEquals(0.5, s.correlation()[0][1]);

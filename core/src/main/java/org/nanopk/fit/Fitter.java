@@ -67,6 +67,8 @@ public final class Fitter {
      * weakest direction counts as not informed by the data (a condition number of 1e12).
      */
     private static final double IDENTIFIABLE = 1e-12;
+    /** On the estimation scale, an estimate this close to a bound sits on it. */
+    private static final double AT_BOUND = 1e-7;
     /**
      * The Newton decrement ½·gᵀH⁺g of −2LL below which an optimum counts as verified: what is still to
      * be gained is far below the 3.84 that separates a 95 % interval's end from the optimum.
@@ -79,7 +81,12 @@ public final class Fitter {
     private record Spec(Model model, Observations data, List<String> free, Set<String> linear,
                         Map<String, List<Double>> bounds, Map<String, Double> fixed, ErrorModel error, int starts,
                         long seed, int maxIterations, int maxEvaluations, Solver solver, boolean m3,
-                        double amountFactor, List<String> profiles, boolean underdetermined, boolean pooled) {
+                        String amountUnit, List<String> profiles, boolean underdetermined, boolean pooled) {
+        /** The model's amount unit in µg, NaN if not given. */
+        double amountFactor() {
+            return amountUnit == null ? Double.NaN : Observations.unit(amountUnit).factor();
+        }
+
         Spec with(java.util.function.Consumer<Builder> change) {
             Builder b = new Builder(this);
             change.accept(b);
@@ -102,7 +109,7 @@ public final class Fitter {
         int maxEvaluations;
         Solver solver;
         boolean m3;
-        double amountFactor;
+        String amountUnit;
         List<String> profiles;
         boolean underdetermined;
         boolean pooled;
@@ -121,7 +128,7 @@ public final class Fitter {
             maxEvaluations = s.maxEvaluations();
             solver = s.solver();
             m3 = s.m3();
-            amountFactor = s.amountFactor();
+            amountUnit = s.amountUnit();
             profiles = s.profiles();
             underdetermined = s.underdetermined();
             pooled = s.pooled();
@@ -129,7 +136,7 @@ public final class Fitter {
 
         Spec build() {
             return new Spec(model, data, free, linear, bounds, fixed, error, starts, seed, maxIterations,
-                maxEvaluations, solver, m3, amountFactor, profiles, underdetermined, pooled);
+                maxEvaluations, solver, m3, amountUnit, profiles, underdetermined, pooled);
         }
     }
 
@@ -144,7 +151,7 @@ public final class Fitter {
         Checks.notNull("model", model);
         Checks.notNull("observations", observations);
         return new Fitter(new Spec(model, observations, List.of(), Set.of(), Map.of(), Map.of(),
-            ErrorModel.proportional(0.1), 1, 1, 200, 20_000, Solver.auto(), false, Double.NaN, List.of(), false,
+            ErrorModel.proportional(0.1), 1, 1, 200, 20_000, Solver.auto(), false, null, List.of(), false,
             false));
     }
 
@@ -274,14 +281,13 @@ public final class Fitter {
      * observed in mass units; %ID observations need none.
      */
     public Fitter withAmountUnit(String unit) {
-        double f = switch (Checks.notNull("amount unit", unit)) {
-            case "ng" -> 1e-3;
-            case "µg", "ug", "mcg" -> 1;
-            case "mg" -> 1e3;
-            case "g" -> 1e6;
-            default -> throw new IllegalArgumentException("unknown amount unit '" + unit + "'; known: ng, µg, mg, g");
-        };
-        return with(b -> b.amountFactor = f);
+        Observations.Unit u = Observations.unit(unit, "the model's amount unit");
+        if (u.quantity() != Quantity.AMOUNT) {
+            throw new IllegalArgumentException("the model's amount unit '" + unit + "' is not a mass; expected one of "
+                + String.join(", ", Observations.units().entrySet().stream()
+                .filter(x -> x.getValue() == Quantity.AMOUNT).map(Map.Entry::getKey).toList()));
+        }
+        return with(b -> b.amountUnit = u.name());
     }
 
     /** Also computes profile-likelihood 95 % intervals for these estimated parameters. */
@@ -312,7 +318,18 @@ public final class Fitter {
      * The comparison of one observed name in one quantity with the model: how it is predicted, the
      * factor, and the sentence the fit report prints.
      */
-    private record Reading(String name, Quantity quantity, How how, double factor, String text) {
+    private record Reading(String name, Quantity quantity, How how, double factor, String text, String unit,
+                           double dataScale) {
+        /** A comparison in the quantity's base unit. */
+        Reading(String name, Quantity quantity, How how, double factor, String text) {
+            this(name, quantity, how, factor, text, quantity.unit(), 1);
+        }
+
+        /** The observation in the unit of this comparison (an output's own unit, or the base unit). */
+        Point expressed(Point pt) {
+            return dataScale == 1 ? pt : new Point(pt.subject(), pt.time(), pt.name(), pt.quantity(),
+                pt.value() / dataScale, pt.sd() / dataScale, pt.lloq() / dataScale, pt.line());
+        }
     }
 
     /** One subject's simulation setup: regimen, output times, and where each observation reads. */
@@ -432,10 +449,11 @@ public final class Fitter {
                 String name = resolve(pt.name());
                 Reading reading = comparisons.computeIfAbsent(name + "|" + pt.quantity(),
                     k -> reading(name, pt.quantity()));
-                points.add(pt);
+                Point expressed = reading.expressed(pt);
+                points.add(expressed);
                 names.add(name);
                 readings.add(reading);
-                maxY = Math.max(maxY, pt.value());
+                maxY = Math.max(maxY, expressed.value());
             }
             int fitted = points.size();
             if (fitted < p + pe && !spec.underdetermined()) {
@@ -581,8 +599,10 @@ public final class Fitter {
                         + describe(q) + "), but " + kind + " is in " + o.unit() + " (" + describe(u.quantity())
                         + "); expected data in a unit of " + describe(u.quantity()));
                 }
-                return new Reading(name, q, How.OUTPUT_UNIT, u.factor(), name + " (" + q.unit() + "): " + kind
-                    + " (" + o.unit() + ")" + (u.factor() == 1 ? "" : " × " + Checks.g(u.factor())));
+                // compared in the output's own unit: the data are converted to it
+                return new Reading(name, q, How.OUTPUT_UNIT, 1, name + " (" + o.unit() + "): " + kind + "'s value"
+                    + (u.factor() == 1 ? "" : ", the data converted from " + q.unit() + " ÷ " + Checks.g(u.factor())),
+                    o.unit(), u.factor());
             }
             double size = base.mass(name);
             String sizeText = output ? kind + " has no mass or volume; give it \"mass\" or \"volume\""
@@ -644,7 +664,7 @@ public final class Fitter {
             return f;
         }
 
-        private double prediction(Simulation sim, Reading r, int row) {
+        double prediction(Simulation sim, Reading r, int row) {
             double v = sim.value(r.name(), row);
             return switch (r.how()) {
                 case AS_IS -> v;
@@ -1210,9 +1230,15 @@ public final class Fitter {
         }
         // parameters the data do not inform are set aside one by one (the one most along the weakest
         // direction of the information), and the others' covariance is the inverse of what remains
+        // a parameter held at a bound the user gave is not free at the optimum: it has no standard error
+        boolean[] atBound = new boolean[p + pb.pe];
         List<Integer> kept = new ArrayList<>();
         for (int j = 0; j < p; j++) {
-            kept.add(j);
+            atBound[j] = spec.bounds().containsKey(spec.free().get(j))
+                && (Math.abs(phi[j] - pb.lower[j]) <= AT_BOUND || Math.abs(phi[j] - pb.upper[j]) <= AT_BOUND);
+            if (!atBound[j]) {
+                kept.add(j);
+            }
         }
         List<String> unidentified = new ArrayList<>();
         double cond = p == 0 ? 1 : new SingularValueDecomposition(info).getConditionNumber();
@@ -1273,20 +1299,83 @@ public final class Fitter {
             double hi = pb.log[j] ? Math.exp(phi[j] + 1.959963984540054 * seScale) : phi[j] + 1.959963984540054 * seScale;
             double[] prof = j < p && spec.profiles().contains(allNames.get(j)) ? profile(pb, phi, objective, j, seScale)
                 : new double[] {Double.NaN, Double.NaN};
+            double lb = pb.log[j] ? Math.exp(pb.lower[j]) : pb.lower[j];
+            double ub = pb.log[j] ? Math.exp(pb.upper[j]) : pb.upper[j];
             estimates.add(new Fit.Estimate(allNames.get(j), value, se, seScale, 100 * se / Math.abs(value), lo, hi,
-                pb.log[j], j >= p, prof[0], prof[1]));
+                pb.log[j], j >= p, prof[0], prof[1], unitOf(pb, j), lb, ub, atBound[j]));
         }
         List<Fit.Residual> res = new ArrayList<>();
         for (int i = 0; i < m; i++) {
             Point pt = pb.points.get(i);
             double sd = pb.sd(pt, e, f[i]);
             res.add(new Fit.Residual(pt.subject(), pt.time(), pb.names.get(i), pt.value(), f[i], pt.value() - f[i],
-                (pt.value() - f[i]) / sd, pt.censored(), pt.quantity().unit()));
+                (pt.value() - f[i]) / sd, pt.censored(), pb.readings.get(i).unit()));
         }
         Model fitted = pb.modelAt(phi).withName(spec.model().name());
         return Fit.of(new Fit.Summary(fitted, List.copyOf(estimates), corr, cond, objective, m, List.copyOf(res),
             best.iterations(), pb.evaluations, best.converged(), best.reason(), spec.starts(), e.toString(),
-            unidentified, pb.notes()));
+            unidentified, curves(pb, phi), pb.notes()));
+    }
+
+    /** Points on each curve's uniform part; a geometric part adds as many for log time axes. */
+    private static final int CURVE_POINTS = 240;
+
+    /**
+     * The predictions at phi as smooth curves: per subject one solve on a fine grid (uniform and
+     * geometric from 0 to its last observation, with the observation times), read as the fit reads them.
+     */
+    private List<Fit.Curve> curves(Problem pb, double[] phi) {
+        Model m = pb.modelAt(phi);
+        List<Fit.Curve> out = new ArrayList<>();
+        for (Subject s : pb.subjects) {
+            double[] obs = s.times();
+            double last = obs[obs.length - 1];
+            double first = Arrays.stream(obs).filter(t -> t > 0).min().orElse(last);
+            java.util.TreeSet<Double> grid = new java.util.TreeSet<>();
+            for (int i = 0; i <= CURVE_POINTS; i++) {
+                grid.add(last * i / CURVE_POINTS);
+                grid.add(first / 10 * Math.pow(10 * last / first, (double) i / CURVE_POINTS));
+            }
+            for (double t : obs) {
+                grid.add(t);
+            }
+            double[] times = grid.stream().mapToDouble(Double::doubleValue).filter(t -> t <= last).toArray();
+            Simulation sim = m.simulate(s.regimen(), times, spec.solver());
+            Map<String, Reading> read = new LinkedHashMap<>();
+            for (int i : s.points()) {
+                Reading r = pb.readings.get(i);
+                read.putIfAbsent(r.name() + "|" + r.quantity(), r);
+            }
+            for (Reading r : read.values()) {
+                double[] v = new double[times.length];
+                for (int k = 0; k < times.length; k++) {
+                    v[k] = pb.prediction(sim, r, k);
+                }
+                out.add(new Fit.Curve(s.id(), r.name(), r.unit(), times, v));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The unit of estimate j: a model parameter's from where the model uses it ("amount" becomes the
+     * amount unit when one is given); an additive σ is in the observations' unit when they share one,
+     * a proportional one is a fraction.
+     */
+    private String unitOf(Problem pb, int j) {
+        if (j < pb.p) {
+            String u = spec.model().parameterUnit(spec.free().get(j));
+            return Double.isNaN(spec.amountFactor()) ? u : u.replace("amount", spec.amountUnit());
+        }
+        String name = pb.allNames().get(j);
+        if (name.contains("prop")) {
+            return "fraction";
+        }
+        Set<String> units = new LinkedHashSet<>();
+        for (Reading r : pb.readings) {
+            units.add(r.unit());
+        }
+        return units.size() == 1 ? units.iterator().next() : "";
     }
 
     /** ∂²(−2LL)/∂φ_a∂φ_b by central differences (error parameters only: no re-simulation). */

@@ -33,8 +33,14 @@ public final class Chart {
     private static final List<Integer> PALETTE = List.of(0x1f77b4, 0xd62728, 0x2ca02c, 0xff7f0e, 0x9467bd,
         0x8c564b, 0xe377c2, 0x7f7f7f);
 
-    /** One drawn series: points, and whether they are drawn as markers only. */
-    record Trace(String name, double[] x, double[] y, boolean points, boolean dashed) {
+    /**
+     * One drawn series: points, whether they are drawn as markers only or dashed, and its colour's index
+     * in the palette (−1: the next colour in drawing order).
+     */
+    record Trace(String name, double[] x, double[] y, boolean points, boolean dashed, int colour) {
+        Trace(String name, double[] x, double[] y, boolean points, boolean dashed) {
+            this(name, x, y, points, dashed, -1);
+        }
     }
 
     private final String title;
@@ -89,20 +95,31 @@ public final class Chart {
         return s;
     }
 
-    /** Observations (points) and the fitted model's predictions (lines) over time, per observed name. */
+    /**
+     * Observations (points) and the fitted predictions as smooth curves from the dense solution, one
+     * colour per observed name (and unit); with several subjects, one curve per subject. The y axis is
+     * labelled with the observations' unit when they share one.
+     */
     public static Chart fit(Fit fit) {
+        List<String> labels = fit.residuals().stream().map(Fit.Residual::label).distinct().toList();
+        boolean several = fit.curves().stream().map(Fit.Curve::subject).distinct().count() > 1;
         List<Trace> t = new ArrayList<>();
-        for (String name : fit.residuals().stream().map(Fit.Residual::name).distinct().toList()) {
-            List<Fit.Residual> rs = fit.residuals().stream().filter(r -> r.name().equals(name))
-                .sorted(java.util.Comparator.comparingDouble(Fit.Residual::time)).toList();
-            double[] x = rs.stream().mapToDouble(Fit.Residual::time).toArray();
-            t.add(new Trace(name + " observed", x, rs.stream().mapToDouble(Fit.Residual::observed).toArray(), true,
-                false));
-            t.add(new Trace(name + " predicted", x, rs.stream().mapToDouble(Fit.Residual::predicted).toArray(), false,
-                false));
+        for (int c = 0; c < labels.size(); c++) {
+            String label = labels.get(c);
+            List<Fit.Residual> rs = fit.residuals().stream().filter(r -> r.label().equals(label)).toList();
+            t.add(new Trace(label + " observed", rs.stream().mapToDouble(Fit.Residual::time).toArray(),
+                rs.stream().mapToDouble(Fit.Residual::observed).toArray(), true, false, c));
+            for (Fit.Curve curve : fit.curves()) {
+                if (curve.label().equals(label)) {
+                    t.add(new Trace(label + " fitted" + (several ? ", " + curve.subject() : ""), curve.times(),
+                        curve.values(), false, false, c));
+                }
+            }
         }
-        return new Chart("Fit of " + fit.model().name(), "time (h)", "observed and predicted", List.copyOf(t), false,
-            false);
+        List<String> units = fit.residuals().stream().map(Fit.Residual::unit).distinct().toList();
+        String y = units.size() == 1 ? (units.get(0).isEmpty() ? "value (the model's unit)" : units.get(0))
+            : "observed and fitted (unit per series)";
+        return new Chart("Fit of " + fit.model().name(), "time (h)", y, List.copyOf(t), false, false);
     }
 
     /** Observed against predicted values, with the line of identity. */

@@ -68,7 +68,7 @@ public final class ChartRenderer {
                 continue;
             }
             XYSeries s = c.addSeries(tr.name(), xy[0], xy[1]);
-            Color color = new Color(Chart.color(k++));
+            Color color = new Color(Chart.color(tr.colour() >= 0 ? tr.colour() : k++));
             s.setLineColor(color);
             s.setMarkerColor(color);
             if (tr.points()) {

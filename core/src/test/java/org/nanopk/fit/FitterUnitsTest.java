@@ -86,6 +86,10 @@ class FitterUnitsTest {
             Map.of());
         Fit f = Fitter.of(m, o).estimate("k", "V").withErrorModel(ErrorModel.additive(1).fixed()).fit();
         assertEquals(Math.log(10.0 / 7), f.estimate("k").value(), 1e-6);
+        // compared in the output's unit: 10000 ng/mL is 10 mg/L
+        assertEquals("mg/L", f.residuals().get(0).unit());
+        assertEquals(10, f.residuals().get(0).observed(), 1e-12);
+        assertEquals(List.of("C (mg/L): output C's value"), f.comparisons());
         // %ID data of a mg/L output: refused, naming both
         Observations pct = ObservationsCsv.parse("time,compartment,value,unit\n1,C,10,%ID\n2,C,7,%ID\n", Map.of());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -126,5 +130,25 @@ class FitterUnitsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> Fitter.of(m, o).estimate("k").fit());
         assertTrue(e.getMessage().startsWith("the observations hold 2 subjects (a, b)"), e.getMessage());
+    }
+
+    /** The rule for a regimen of several doses: every dose record of the model's regimen gets the subject's dose. */
+    @Test
+    void aSubjectsDoseReplacesEveryDoseRecordOfTheRegimen() {
+        double k = 0.2;
+        double v = 2;
+        Model m = Model.builder("two doses").compartment("blood").sink("out").parameter("k", k).parameter("V", v)
+            .firstOrder("blood", "out", "k").output("C", "blood/V")
+            .regimen(org.nanopk.Regimen.of(Dose.bolus("blood", 1), Dose.bolus("blood", 1).at(12))).build();
+        Observations o = ObservationsCsv.parse("subject,time,compartment,value,dose\na,6,C,1,4\na,13,C,1,4\n",
+            Map.of());
+        Fit f = Fitter.of(m, o).estimate("k").withErrorModel(ErrorModel.additive(1).fixed())
+            .withSolver(TIGHT).fit();
+        // the prediction at the fitted k: 4/V e^{-k t}, plus 4/V e^{-k (t - 12)} after 12 h
+        double kf = f.estimate("k").value();
+        assertEquals(4 / v * Math.exp(-kf * 6), f.residuals().get(0).predicted(), 1e-7);
+        assertEquals(4 / v * (Math.exp(-kf * 13) + Math.exp(-kf * 1)), f.residuals().get(1).predicted(), 1e-7);
+        assertTrue(f.comparisons().stream().anyMatch(c -> c.startsWith("each dose record of the model's regimen "
+            + "given the subject's dose from the data: 4")), f.comparisons().toString());
     }
 }

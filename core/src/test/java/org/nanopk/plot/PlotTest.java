@@ -49,6 +49,39 @@ class PlotTest {
         assertTrue(e.getMessage().contains(".png or .svg"));
     }
 
+    /**
+     * The fit chart draws the prediction from the dense solution, not segments between observation
+     * times: between the observations the curve is the closed form of the fitted one-compartment model
+     * (C = 4/V e^{-k t}, an exact fit through two points), one colour per observed name.
+     */
+    @Test
+    void theFitChartDrawsTheSolutionBetweenObservations(@TempDir Path dir) throws Exception {
+        org.nanopk.Model m = org.nanopk.Model.builder("one").compartment("blood").sink("out").parameter("k", 0.3)
+            .parameter("V", 2).firstOrder("blood", "out", "k").output("C", "blood/V")
+            .dose(org.nanopk.Dose.bolus("blood", 4)).build();
+        org.nanopk.Observations o = org.nanopk.io.ObservationsCsv.parse(
+            "time,compartment,value\n1,C,10\n3,C,5\n1,blood,2.8284271247461903\n3,blood,1.4142135623730951\n", java.util.Map.of());
+        org.nanopk.Fit f = org.nanopk.fit.Fitter.of(m, o).estimate("k", "V")
+            .withErrorModel(org.nanopk.fit.ErrorModel.additive(1).fixed())
+            .withSolver(org.nanopk.solve.Solver.stiff().withTolerances(1e-12, 1e-14)).fit();
+        Chart c = Chart.fit(f);
+        List<Chart.Trace> fitted = c.traces().stream().filter(t -> !t.points()).toList();
+        assertEquals(2, fitted.size());
+        double k = Math.log(2) / 2;
+        double v = 4 * Math.exp(-k) / 10;
+        Chart.Trace curve = fitted.stream().filter(t -> t.name().equals("C fitted")).findFirst().orElseThrow();
+        assertTrue(curve.x().length > 200, "points on the curve: " + curve.x().length);
+        for (int i = 0; i < curve.x().length; i++) {
+            assertEquals(4 / v * Math.exp(-k * curve.x()[i]), curve.y()[i], 1e-7, "at t = " + curve.x()[i]);
+        }
+        // observed and fitted of one name share a colour; names differ
+        for (Chart.Trace t : c.traces()) {
+            assertEquals(t.name().startsWith("C ") ? 0 : 1, t.colour(), t.name());
+        }
+        assertEquals("value (the model's unit)", c.yLabel());
+        validPng(c.withLogY().save(dir.resolve("fit.png")));
+    }
+
     @Test
     void terminalChartOfAStraightLine() {
         double[] line = Times.grid(0, 9, 1);

@@ -96,11 +96,23 @@ final class Batch {
         Model base = Presets.byName(preset);
         CsvTable table = CsvTable.read(csv);
         List<String> header = table.header();
+        boolean chou = preset.equalsIgnoreCase("chou2023");
+        if (!chou) {
+            for (String h : header) {
+                boolean known = h.equals("ID") || base.parameters().contains(h)
+                    || List.of("de24", "de168", "demax").contains(h.toLowerCase(Locale.ROOT));
+                if (!known) {
+                    throw new IllegalArgumentException(csv + ": column '" + h + "' names no parameter of " + preset
+                        + "; expected ID, DE24, DE168, DEmax or a parameter: "
+                        + String.join(", ", base.parameters().names()));
+                }
+            }
+        }
         Row[] out = new Row[table.size()];
         RuntimeException[] failure = new RuntimeException[1];
         IntStream.range(0, table.size()).parallel().forEach(i -> {
             try {
-                out[i] = row(preset, base, table, header, i, solver);
+                out[i] = row(chou, base, table, header, i, solver);
             } catch (RuntimeException e) {
                 synchronized (failure) {
                     if (failure[0] == null) {
@@ -121,7 +133,7 @@ final class Batch {
         return new Result(preset, List.of(out), List.copyOf(observed));
     }
 
-    private static Row row(String preset, Model base, CsvTable table, List<String> header, int r,
+    private static Row row(boolean chou, Model base, CsvTable table, List<String> header, int r,
                            Solver solver) {
         Map<String, String> cells = new LinkedHashMap<>();
         for (int c = 0; c < header.size(); c++) {
@@ -132,7 +144,7 @@ final class Batch {
         Model m;
         double[] grid;
         try {
-            if (preset.equals("chou2023")) {
+            if (chou) {
                 m = Chou2023.forDataset(cells);
                 grid = Chou2023.grid();
             } else {

@@ -18,6 +18,7 @@ import org.nanopk.io.ModelJson;
 import org.nanopk.io.NonmemData;
 import org.nanopk.io.ObservationsCsv;
 import org.nanopk.mechanism.Presets;
+import org.nanopk.plot.Chart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -98,6 +99,13 @@ final class FitCommand implements Callable<Integer> {
         + "residual values.")
     Path residuals;
 
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw observed points and the fitted curves "
+        + "(PNG or SVG); with --by subject one file per subject, FILE-ID.png.")
+    Path plot;
+
+    @Option(names = "--log", description = "With --plot: a logarithmic y axis.")
+    boolean log;
+
     @Override
     public Integer call() {
         if (preset == null && files.size() != 2 || preset != null && files.size() != 1) {
@@ -111,6 +119,16 @@ final class FitCommand implements Callable<Integer> {
         Cli.refuseOverwrite("--out", out, inputs);
         Cli.refuseOverwrite("--estimates", estimates, inputs);
         Cli.refuseOverwrite("--residuals", residuals, inputs);
+        Cli.refuseOverwrite("--plot", plot, inputs);
+        if (out != null && by != null) {
+            throw new IllegalArgumentException("--out writes one fitted model; with --by subject use --estimates");
+        }
+        if (plot != null && !plot.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(png|svg)")) {
+            throw new IllegalArgumentException("--plot " + plot + ": expected a file name ending in .png or .svg");
+        }
+        if (log && plot == null) {
+            throw new IllegalArgumentException("--log is for --plot FILE.png; give --plot too");
+        }
         if (by != null && !by.equals("subject")) {
             throw new IllegalArgumentException("--by " + by + ": expected --by subject");
         }
@@ -155,9 +173,6 @@ final class FitCommand implements Callable<Integer> {
             w.println(FitCsv.estimatesTable(fits));
         }
         if (out != null) {
-            if (fits.size() > 1) {
-                throw new IllegalArgumentException("--out writes one fitted model; with --by subject use --estimates");
-            }
             ModelJson.write(fits.values().iterator().next().model(), out);
             w.println("wrote the fitted model to " + out);
         }
@@ -169,7 +184,25 @@ final class FitCommand implements Callable<Integer> {
             FitCsv.writeResiduals(fits, residuals);
             w.println("wrote the residuals to " + residuals);
         }
+        if (plot != null) {
+            for (Map.Entry<String, Fit> e : fits.entrySet()) {
+                Path file = by == null ? plot : perSubject(plot, e.getKey());
+                Cli.refuseOverwrite("--plot", file, inputs);
+                Chart c = Chart.fit(e.getValue()).withTitle("Fit of " + model.name()
+                    + (by == null ? "" : ", subject " + e.getKey()));
+                (log ? c.withLogY() : c).save(file);
+                w.println("wrote the chart to " + file);
+            }
+        }
         return 0;
+    }
+
+    /** FILE.png → FILE-ID.png: one chart per subject. */
+    private static Path perSubject(Path file, String subjectId) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String safe = subjectId.replaceAll("[^A-Za-z0-9._-]", "_");
+        return file.resolveSibling(name.substring(0, dot) + "-" + safe + name.substring(dot));
     }
 
     private Observations read(Model model, Path dataFile) {

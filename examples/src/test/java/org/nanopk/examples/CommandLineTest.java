@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nanopk.Times;
+import org.nanopk.mechanism.Chou2023;
 import org.nanopk.mechanism.Presets;
 import org.nanopk.solve.Solver;
 
@@ -116,6 +117,30 @@ class CommandLineTest {
         }
         // the observed values of the database are carried beside
         assertEquals(1.69, Double.parseDouble(lines.get(1).split(",")[4]), 0);
+    }
+
+    @Test
+    void batchRejectsAColumnThatNamesNoParameter(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("np9.csv");
+        Files.writeString(csv, "ID,kEPR,kEPRR\na,0.01,0.02\n");
+        Run r = run("batch", "--preset", "NP9", csv.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("column 'kEPRR' names no parameter of NP9; expected ID, DE24, DE168, DEmax or a "
+            + "parameter: "), r.err());
+        assertTrue(r.err().contains("kEPR"), r.err());
+        Files.writeString(csv, "ID,kEPR\na,0.01\nb,0.02\n");
+        Run ok = run("batch", "--preset", "NP9", csv.toString());
+        assertEquals(0, ok.status(), ok.err());
+        // a larger kEPR delivers more to the tumour
+        List<String> rows = ok.out().lines().filter(l -> l.startsWith("a ") || l.startsWith("b ")).toList();
+        assertEquals(2, rows.size(), ok.out());
+        double a = Double.parseDouble(rows.get(0).trim().split("\\s+")[1]);
+        double b = Double.parseDouble(rows.get(1).trim().split("\\s+")[1]);
+        org.nanopk.Model np9 = Presets.np9();
+        double expected = Chou2023.deliveryEfficiency(np9.with("kEPR", 0.02).simulate(Times.grid(0, 168, 0.5)))
+            .get("DE24");
+        assertTrue(b > a, ok.out());
+        assertEquals(expected, b, 1e-5 * expected, ok.out()); // printed to 6 digits
     }
 
     @Test

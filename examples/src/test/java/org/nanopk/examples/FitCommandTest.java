@@ -54,9 +54,14 @@ class FitCommandTest {
         Path res = dir.resolve("residuals.csv");
         CommandLineTest.Run r = CommandLineTest.run("fit", "models/theophylline.json",
             "data/classic_theophylline_R_Theoph.csv", "--map", "serum=C", "--estimate", "ke,ka,CL", "--error", "additive",
-            "--by", "subject", "--estimates", est.toString(), "--residuals", res.toString());
+            "--by", "subject", "--estimates", est.toString(), "--residuals", res.toString(), "--plot",
+            dir.resolve("fit.png").toString(), "--log");
         assertEquals(0, r.status(), r.err());
-        assertTrue(r.out().contains("compared: C (µg/g): output C (mg/L)"), r.out());
+        for (int id = 1; id <= 12; id++) {
+            byte[] png = Files.readAllBytes(dir.resolve("fit-" + id + ".png"));
+            assertEquals("PNG", new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII), "subject " + id);
+        }
+        assertTrue(r.out().contains("compared: C (mg/L): output C's value"), r.out());
         assertTrue(r.out().contains("subject's dose from the data: 4.02 mg/kg (subject 1)"), r.out());
         matchesNls(estimates(est));
         List<String> rows = Files.readAllLines(res);
