@@ -155,4 +155,45 @@ class FitterOptimumTest {
         assertEquals(Math.exp(best.getPoint()[0]), fit.estimate("k").value(), 1e-3 * fit.estimate("k").value(), where);
         assertEquals(Math.exp(best.getPoint()[1]), fit.estimate("V").value(), 1e-3 * fit.estimate("V").value(), where);
     }
+
+    /**
+     * The case users met: 50 and 10 %ID at 1 and 4 h, two rows below an LLOQ of 0.5 at 12 and 24 h,
+     * proportional error, M3. The fit once stopped at −2LL 18.48 and said "converged"; k = 0.583,
+     * b = 0.0767 gives about 8.00. The fitter must reach the independent BOBYQA minimum of the closed form
+     * 100·e^{−kt} and say converged.
+     */
+    @org.junit.jupiter.api.Test
+    void theM3CaseUsersMetEndsAtItsOptimum() {
+        List<Observations.Point> pts = List.of(
+            new Observations.Point("1", 1, "blood", Quantity.VALUE, 50, Double.NaN, 0.5, 0),
+            new Observations.Point("1", 4, "blood", Quantity.VALUE, 10, Double.NaN, 0.5, 0),
+            new Observations.Point("1", 12, "blood", Quantity.VALUE, 0, Double.NaN, 0.5, 0),
+            new Observations.Point("1", 24, "blood", Quantity.VALUE, 0, Double.NaN, 0.5, 0));
+        java.util.function.ToDoubleFunction<double[]> m2ll = x -> {
+            double k = Math.exp(x[0]);
+            double b = Math.exp(x[1]);
+            double sum = 0;
+            for (Observations.Point p : pts) {
+                double f = 100 * Math.exp(-k * p.time());
+                double sd = b * f;
+                sum += p.censored() ? -2 * Math.log(0.5 * Erf.erfc(-(p.lloq() - f) / sd / Math.sqrt(2)))
+                    : Math.pow((p.value() - f) / sd, 2) + Math.log(2 * Math.PI * sd * sd);
+            }
+            return sum;
+        };
+        double issuePoint = m2ll.applyAsDouble(new double[] {Math.log(0.583), Math.log(0.0767)});
+        assertEquals(8.00, issuePoint, 0.005, "the issue's point, evaluated independently");
+        PointValuePair best = new BOBYQAOptimizer(5, 0.5, 1e-10).optimize(new MaxEval(20000),
+            new ObjectiveFunction(m2ll::applyAsDouble), GoalType.MINIMIZE,
+            new InitialGuess(new double[] {Math.log(0.5), Math.log(0.1)}),
+            new SimpleBounds(new double[] {-5, -8}, new double[] {3, 2}));
+        Model model = Model.builder("one").compartment("blood").sink("out").parameter("k", 0.2)
+            .firstOrder("blood", "out", "k").dose(Dose.bolus("blood", 100)).build();
+        Fit fit = Fitter.of(model, Observations.of(pts)).estimate("k").withErrorModel(ErrorModel.proportional(0.3))
+            .withM3().fit();
+        assertTrue(fit.converged(), fit.toString());
+        assertTrue(fit.objective() <= best.getValue() + 1e-4, fit.objective() + " vs " + best.getValue());
+        assertTrue(fit.objective() <= issuePoint, fit.toString());
+        assertEquals(Math.exp(best.getPoint()[0]), fit.estimate("k").value(), 1e-3 * fit.estimate("k").value());
+    }
 }
