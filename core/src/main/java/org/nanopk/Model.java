@@ -469,6 +469,29 @@ public final class Model {
             this.name = Checks.notNull("model name", name);
         }
 
+        /** What is stated so far, in words: the names of compartments, parameters and transfers, and the doses. */
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder("Model.Builder '" + name + "' (not built yet: call build()): ");
+            sb.append(compartments.size()).append(compartments.size() == 1 ? " compartment" : " compartments");
+            if (!compartments.isEmpty()) {
+                sb.append(' ').append(compartments.stream().map(Compartment::name).toList());
+            }
+            sb.append(", ").append(parameters.size()).append(parameters.size() == 1 ? " parameter" : " parameters");
+            if (!parameters.isEmpty()) {
+                sb.append(' ').append(parameters);
+            }
+            sb.append(", ").append(transfers.size()).append(transfers.size() == 1 ? " transfer" : " transfers");
+            for (Transfer t : transfers) {
+                sb.append("\n  ").append(t.from()).append(" -> ").append(t.to()).append(": ").append(t.law().formula());
+            }
+            if (!outputs.isEmpty()) {
+                sb.append("\n  outputs ").append(outputs.stream().map(o -> o.name() + " = " + o.expression()).toList());
+            }
+            sb.append("\n  doses: ").append(regimen.isEmpty() ? "none" : regimen.doses().size() + " dose records");
+            return sb.toString();
+        }
+
         /**
          * Applies a building block (see {@code org.nanopk.mechanism}): anything that adds compartments,
          * parameters and transfers to this builder.

@@ -286,6 +286,25 @@ public final class Observations {
         return regimens.get(subject);
     }
 
+    /**
+     * The observations of one quantity (say only the %ID rows of a file that also has %ID/g rows of the
+     * same measurements).
+     */
+    public Observations only(Quantity quantity) {
+        Checks.notNull("quantity", quantity);
+        List<Point> l = new ArrayList<>();
+        for (Point p : points) {
+            if (p.quantity() == quantity) {
+                l.add(p);
+            }
+        }
+        if (l.isEmpty()) {
+            throw new IllegalArgumentException("no observations in " + quantity.unit() + " (" + quantity + "); the "
+                + "quantities here: " + points.stream().map(Point::quantity).distinct().toList());
+        }
+        return new Observations(Collections.unmodifiableList(l), regimens, doses, doseUnit);
+    }
+
     /** These observations without those below their limit of quantification. */
     public Observations uncensored() {
         List<Point> l = new ArrayList<>();

@@ -124,6 +124,31 @@ public final class Series {
         return times[i];
     }
 
+    /**
+     * This series on a fine grid of its continuous solution: {@code points} evenly spaced times over the
+     * simulated span, with its own times, read from the dense output (for smooth charts). A series of
+     * measured values has no solution between its times and is returned as it is.
+     */
+    public Series densified(int points) {
+        if (curve == null || points < 2 || !(curve.end() > curve.start())) {
+            return this;
+        }
+        java.util.TreeSet<Double> grid = new java.util.TreeSet<>();
+        for (double t : times) {
+            grid.add(t);
+        }
+        for (int i = 0; i < points; i++) {
+            grid.add(curve.start() + (curve.end() - curve.start()) * i / (points - 1));
+        }
+        double[] t = grid.stream().mapToDouble(Double::doubleValue).filter(x -> x >= curve.start() && x <= curve.end())
+            .toArray();
+        double[] v = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            v[i] = at(t[i]);
+        }
+        return new Series(name, unit, t, v, curve);
+    }
+
     /** Value of point {@code i}. */
     public double value(int i) {
         return values[i];

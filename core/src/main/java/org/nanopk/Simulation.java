@@ -492,17 +492,17 @@ public final class Simulation {
         throw Checks.unknown("compartment or output", name, names());
     }
 
-    /** A table of the given columns' amounts over time. */
-    public String table(String... names) {
+    /** A table of the given columns' amounts over time (all columns if none are named). */
+    public Table table(String... names) {
         return table(false, names);
     }
 
-    /** A table of the given columns' %ID over time. */
-    public String percentIdTable(String... names) {
+    /** A table of the given columns' %ID over time (all columns if none are named). */
+    public Table percentIdTable(String... names) {
         return table(true, names);
     }
 
-    private String table(boolean percent, String... names) {
+    private Table table(boolean percent, String... names) {
         List<String> cols = names.length == 0 ? names() : List.of(names);
         List<double[]> data = new ArrayList<>();
         for (String c : cols) {
@@ -526,7 +526,7 @@ public final class Simulation {
             }
             t.row(row);
         }
-        return t.toString();
+        return t.build();
     }
 
     /**

@@ -11,8 +11,9 @@ public final class Times {
     }
 
     /**
-     * {@code start, start+step, ..., end}, like R's {@code seq(from, to, by)}: end is included when it
-     * falls on the grid (within round-off). Each point is start + k·step, so no error accumulates.
+     * {@code start, start+step, ..., end}, like R's {@code seq(from, to, by)}, with end always on the grid
+     * (within round-off); otherwise it is an error that names the nearest grids, so that a study never
+     * silently stops short of its last time. Each point is start + k·step, so no error accumulates.
      *
      * @param start first time (h)
      * @param end last time (h), at least {@code start}
@@ -39,6 +40,13 @@ public final class Times {
         }
         if (Math.abs(t[t.length - 1] - end) <= 1e-9 * Math.max(1, Math.abs(end))) {
             t[t.length - 1] = end;
+        } else {
+            double last = t[t.length - 1];
+            throw new IllegalArgumentException("grid end = " + Checks.g(end) + " is not on the grid from " + Checks.g(start)
+                + " by " + Checks.g(step) + " (it would stop at " + Checks.g(last) + "); expected end = start + k·step: "
+                + "Times.grid(" + Checks.g(start) + ", " + Checks.g(last) + ", " + Checks.g(step) + ") or Times.grid("
+                + Checks.g(start) + ", " + Checks.g(last + step) + ", " + Checks.g(step) + "), or Times.linear("
+                + Checks.g(start) + ", " + Checks.g(end) + ", n) for n evenly spaced times");
         }
         return t;
     }

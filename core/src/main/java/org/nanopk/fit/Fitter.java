@@ -805,8 +805,26 @@ public final class Fitter {
     private record Run(double[] phi, double cost, int iterations, boolean converged, String reason) {
     }
 
-    /** Levenberg–Marquardt from {@code start}; parameters with held[j] stay at their start values. */
+    /**
+     * Levenberg–Marquardt from {@code start}, then the polish that verifies the optimum; parameters with
+     * held[j] stay at their start values.
+     */
     private Run optimize(Problem pb, double[] start, boolean[] held) {
+        Run lm = levenbergMarquardt(pb, start, held);
+        return polish(pb, lm, held);
+    }
+
+    /** The polish of a Levenberg–Marquardt run (see {@link #polish(Problem, double[], int[], int, String, boolean)}). */
+    private Run polish(Problem pb, Run lm, boolean[] held) {
+        int[] active = java.util.stream.IntStream.range(0, lm.phi().length).filter(j -> held == null || !held[j]).toArray();
+        return polish(pb, lm.phi(), active, lm.iterations(), lm.reason(), lm.reason().startsWith("stopped:"));
+    }
+
+    /**
+     * Levenberg–Marquardt alone from {@code start}: its end point, −2LL there, and how it ended (a reason
+     * starting "stopped:" when it reached the user's limits).
+     */
+    private Run levenbergMarquardt(Problem pb, double[] start, boolean[] held) {
         int n = start.length;
         double[] heldValues = start.clone();
         int[] active = java.util.stream.IntStream.range(0, n).filter(j -> held == null || !held[j]).toArray();
@@ -847,7 +865,6 @@ public final class Fitter {
         double[] phi;
         int iterations;
         String lm;
-        boolean limited = false;
         try {
             LeastSquaresOptimizer.Optimum o = new LevenbergMarquardtOptimizer().optimize(problem);
             phi = expand(pb, o.getPoint().toArray(), active, heldValues, held);
@@ -857,9 +874,8 @@ public final class Fitter {
             phi = pb.bestPoint != null ? pb.bestPoint : start.clone();
             iterations = spec.maxIterations();
             lm = "stopped: Levenberg-Marquardt reached its limit (" + e.getMessage() + ")";
-            limited = true;
         }
-        return polish(pb, phi, active, iterations, lm, limited);
+        return new Run(phi, objectiveAt(pb, phi), iterations, false, lm);
     }
 
     /** −2LL at phi, or +∞ outside the bounds or where the model cannot be solved. */
@@ -894,9 +910,12 @@ public final class Fitter {
         }
         // Nelder-Mead on the active parameters (not past the user's limits: then only the check)
         try {
-            if (limited) {
+            // only the censored (M3) and combined-error objectives are non-smooth enough in their least-squares
+            // form to stop LM short; for the others Newton's steps alone finish and verify the optimum
+            boolean rough = spec.m3() || spec.error().kind() == ErrorModel.Kind.COMBINED;
+            if (limited || !rough) {
                 throw new MathIllegalStateException(org.hipparchus.exception.LocalizedCoreFormats.SIMPLE_MESSAGE,
-                    "limits reached");
+                    "no Nelder-Mead polish");
             }
             double[] x0 = new double[n];
             double[] steps = new double[n];
@@ -908,7 +927,7 @@ public final class Fitter {
             org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer nm =
                 new org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer(1e-13, 1e-12);
             org.hipparchus.optim.PointValuePair best = nm.optimize(
-                new org.hipparchus.optim.MaxEval(200 * (n + 1)),
+                new org.hipparchus.optim.MaxEval(Math.min(200 * (n + 1), spec.maxEvaluations())),
                 new org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction(x -> {
                     double[] q = base.clone();
                     for (int a = 0; a < n; a++) {
@@ -1043,7 +1062,7 @@ public final class Fitter {
             }
             for (int a = 0; a < n; a++) {
                 int j = active[a];
-                if (pb.log[j] && Math.abs(phi[j] - pb.start[j]) > 8 && Math.abs(gh[1 + a][a]) <= 1e-8 * scale) {
+                if (runningOff(pb, phi, j) && Math.abs(gh[1 + a][a]) <= 1e-8 * scale) {
                     runOff.add(pb.allNames().get(j) + " ran off to " + Checks.g(Math.exp(phi[j])) + " (from "
                         + Checks.g(Math.exp(pb.start[j])) + ")");
                 }
@@ -1053,11 +1072,24 @@ public final class Fitter {
             verified = false;
             why = String.join("; ", runOff) + ", where -2LL levels off without a minimum; fix it, or try more starts";
         }
-        String reason = lm + (limited ? "; " : ", then Nelder-Mead and Newton polishing on -2LL; ") + (verified
+        boolean rough = spec.m3() || spec.error().kind() == ErrorModel.Kind.COMBINED;
+        String reason = lm + (limited ? "; " : rough ? ", then Nelder-Mead and Newton polishing on -2LL; "
+            : ", then Newton steps on -2LL; ") + (verified
             ? String.format(Locale.ROOT, "optimum verified (Newton decrement %.1e)", decrement)
             : "optimum NOT verified: " + (why.isEmpty() || decrement <= OPTIMUM_DECREMENT && runOff.isEmpty()
                 ? String.format(Locale.ROOT, "-2LL could still decrease by about %.2g", decrement) : why));
         return new Run(phi, f0, iterations, verified, reason);
+    }
+
+    /**
+     * True when log-scale parameter j is a factor e^8 from its start towards a side without a bound (0 or
+     * ∞): where it may be running off along an asymptote rather than sitting at an optimum. A parameter
+     * within bounds the user gave cannot run off.
+     */
+    private static boolean runningOff(Problem pb, double[] phi, int j) {
+        double d = phi[j] - pb.start[j];
+        return pb.log[j] && Math.abs(d) > 8 && (d > 0 ? pb.upper[j] == Double.POSITIVE_INFINITY
+            : pb.lower[j] == Double.NEGATIVE_INFINITY);
     }
 
     /** The finite-difference step of parameter j on the estimation scale. */
@@ -1143,14 +1175,16 @@ public final class Fitter {
         }
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(spec.seed());
         Run best = null;
+        // every start by Levenberg-Marquardt; only the best is polished and verified (the polish costs as much
+        // as a start, and a worse start's local optimum is not reported)
         for (int s = 0; s < spec.starts(); s++) {
             double[] x = s == 0 ? pb.start.clone() : randomStart(pb, rng);
-            Run run = escapeRunOff(pb, optimize(pb, x, null));
+            Run run = escapeRunOff(pb, levenbergMarquardt(pb, x, null));
             if (best == null || run.cost() < best.cost()) {
                 best = run;
             }
         }
-        return summarise(pb, best);
+        return summarise(pb, polish(pb, best, null));
     }
 
     /**
@@ -1163,11 +1197,11 @@ public final class Fitter {
         for (int pass = 0; pass < 2; pass++) {
             Run better = null;
             for (int j = 0; j < run.phi().length; j++) {
-                if (pb.log[j] && Math.abs(run.phi()[j] - pb.start[j]) > 8) {
+                if (runningOff(pb, run.phi(), j)) {
                     for (double shift : new double[] {0, 1.5, -1.5}) {
                         double[] q = run.phi().clone();
                         q[j] = pb.start[j] + shift;
-                        Run r = optimize(pb, pb.clamp(q, null, null), null);
+                        Run r = levenbergMarquardt(pb, pb.clamp(q, null, null), null);
                         if (r.cost() < run.cost() - 1e-9 && (better == null || r.cost() < better.cost())) {
                             better = r;
                         }

@@ -105,6 +105,34 @@ public final class Chou2023 {
         return m.with(values).withRegimen(Regimen.of(Dose.infusion("AV", doseMgPerKg * bwKg, INFUSION_H)));
     }
 
+    /**
+     * The model for the dataset with this ID in a file laid out as the authors' dataset file
+     * ({@code examples/data/chou2023_G1_nanotumor_fitted_pbpk_params.csv}: an ID column, then the
+     * columns {@link #forDataset(Map)} reads).
+     */
+    public static Model forDataset(java.nio.file.Path file, String id) {
+        Checks.notNull("dataset ID", id);
+        org.nanopk.io.CsvTable t = org.nanopk.io.CsvTable.read(file);
+        int idColumn = t.column("ID");
+        if (idColumn < 0) {
+            throw new IllegalArgumentException(file + ": no ID column; expected the authors' dataset file layout");
+        }
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int r = 0; r < t.size(); r++) {
+            String v = t.cell(r, idColumn).trim();
+            ids.add(v);
+            if (v.equals(id)) {
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int c = 0; c < t.header().size(); c++) {
+                    row.put(t.header().get(c), t.cell(r, c));
+                }
+                return forDataset(row);
+            }
+        }
+        throw new IllegalArgumentException(file + ": no dataset with ID '" + id + "'; known: "
+            + String.join(", ", ids.size() > 20 ? ids.subList(0, 20) : ids) + (ids.size() > 20 ? ", …" : ""));
+    }
+
     private static double number(String column, String text) {
         double v = Checks.finiteDecimal(text == null ? null : text.trim());
         if (!Double.isNaN(v)) {

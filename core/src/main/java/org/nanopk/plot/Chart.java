@@ -29,6 +29,9 @@ import org.nanopk.population.Population;
  * optional dependency of NanoPK: building and printing charts works without it, saving says what to add.
  */
 public final class Chart {
+    /** Points on a curve drawn from a simulation's dense solution. */
+    static final int DENSE_POINTS = 400;
+
     /** Line colours (RGB), in order of use. */
     private static final List<Integer> PALETTE = List.of(0x1f77b4, 0xd62728, 0x2ca02c, 0xff7f0e, 0x9467bd,
         0x8c564b, 0xe377c2, 0x7f7f7f);
@@ -37,9 +40,13 @@ public final class Chart {
      * One drawn series: points, whether they are drawn as markers only or dashed, and its colour's index
      * in the palette (−1: the next colour in drawing order).
      */
-    record Trace(String name, double[] x, double[] y, boolean points, boolean dashed, int colour) {
+    record Trace(String name, double[] x, double[] y, boolean points, boolean dashed, int colour, boolean ribbon) {
+        Trace(String name, double[] x, double[] y, boolean points, boolean dashed, int colour) {
+            this(name, x, y, points, dashed, colour, false);
+        }
+
         Trace(String name, double[] x, double[] y, boolean points, boolean dashed) {
-            this(name, x, y, points, dashed, -1);
+            this(name, x, y, points, dashed, -1, false);
         }
     }
 
@@ -66,7 +73,9 @@ public final class Chart {
         }
         List<Trace> t = new ArrayList<>();
         for (Series s : series) {
-            t.add(new Trace(s.name(), s.times(), s.values(), false, false));
+            // a simulated series is drawn from its solution, smooth between the output times
+            Series d = s.densified(DENSE_POINTS);
+            t.add(new Trace(s.name(), d.times(), d.values(), false, false));
         }
         return new Chart(series[0].name(), "time (h)", series[0].unit(), List.copyOf(t), false, false);
     }
@@ -153,12 +162,39 @@ public final class Chart {
             : "readout", List.copyOf(t), true, false);
     }
 
-    /** The percentile bands of a tracked name of a population study (median solid, the others dashed). */
+    /**
+     * The percentile bands of a tracked name of a population study: each pair of percentiles symmetric
+     * about the median (P5 and P95) as a shaded ribbon, the median as a solid line, in one colour.
+     */
     public static Chart bands(Population.Summary s, String name) {
+        List<Double> p = new ArrayList<>();
+        for (double x : s.percentiles()) {
+            p.add(x);
+        }
+        java.util.Collections.sort(p);
         List<Trace> t = new ArrayList<>();
-        for (double p : s.percentiles()) {
-            Series b = s.band(name, p);
-            t.add(new Trace(name + " P" + Checks.g(p), b.times(), b.values(), false, p != 50));
+        int lo = 0;
+        int hi = p.size() - 1;
+        while (lo < hi) {
+            Series a = s.band(name, p.get(lo));
+            Series b = s.band(name, p.get(hi));
+            double[] at = a.times();
+            double[] x = new double[2 * at.length];
+            double[] y = new double[2 * at.length];
+            for (int i = 0; i < at.length; i++) {
+                // the polygon: along the upper percentile, back along the lower one
+                x[i] = at[i];
+                y[i] = b.value(i);
+                x[x.length - 1 - i] = at[i];
+                y[y.length - 1 - i] = a.value(i);
+            }
+            t.add(new Trace(name + " P" + Checks.g(p.get(lo)) + "-P" + Checks.g(p.get(hi)), x, y, false, false, 0, true));
+            lo++;
+            hi--;
+        }
+        if (lo == hi) {
+            Series m = s.band(name, p.get(lo));
+            t.add(new Trace(name + " P" + Checks.g(p.get(lo)), m.times(), m.values(), false, false, 0));
         }
         return new Chart(name + " in " + s.subjects() + " subjects of " + s.model(), "time (h)", name, List.copyOf(t),
             false, false);

@@ -62,8 +62,12 @@ public final class ChartRenderer {
         c.getStyler().setYAxisLogarithmic(chart.logY());
         c.getStyler().setAxisTickLabelsFont(c.getStyler().getAxisTickLabelsFont().deriveFont(11f));
         int k = 0;
+        double floor = chart.logY() ? logFloor(chart) : Double.NEGATIVE_INFINITY;
+        if (chart.logY() && floor > 0) {
+            c.getStyler().setYAxisMin(floor);
+        }
         for (Chart.Trace tr : chart.traces()) {
-            double[][] xy = drawable(chart, tr);
+            double[][] xy = drawable(chart, tr, floor);
             if (xy[0].length == 0) {
                 continue;
             }
@@ -71,7 +75,12 @@ public final class ChartRenderer {
             Color color = new Color(Chart.color(tr.colour() >= 0 ? tr.colour() : k++));
             s.setLineColor(color);
             s.setMarkerColor(color);
-            if (tr.points()) {
+            if (tr.ribbon()) {
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+                s.setMarker(SeriesMarkers.NONE);
+                s.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 60));
+                s.setLineColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 0));
+            } else if (tr.points()) {
                 s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 s.setMarker(SeriesMarkers.CIRCLE);
             } else {
@@ -89,11 +98,34 @@ public final class ChartRenderer {
         return c;
     }
 
-    /** The points an axis can show: finite, and positive on a log axis. */
-    private static double[][] drawable(Chart chart, Chart.Trace t) {
+    /**
+     * The floor of a log y axis, following the data: the smallest positive value, but at most six decades
+     * below the largest (round-off near zero, 1e-12 %ID late in a washout, would otherwise squash the curves).
+     */
+    private static double logFloor(Chart chart) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (Chart.Trace t : chart.traces()) {
+            for (double y : t.y()) {
+                if (y > 0 && Double.isFinite(y)) {
+                    lo = Math.min(lo, y);
+                    hi = Math.max(hi, y);
+                }
+            }
+        }
+        if (!(hi > 0)) {
+            return 0;
+        }
+        double floor = Math.max(lo, hi * 1e-6);
+        return Math.pow(10, Math.floor(Math.log10(floor)));
+    }
+
+    /** The points an axis can show: finite, and on a log axis positive and above its floor. */
+    private static double[][] drawable(Chart chart, Chart.Trace t, double floor) {
         List<double[]> keep = new ArrayList<>();
         for (int i = 0; i < t.x().length; i++) {
-            if ((!chart.logX() || t.x()[i] > 0) && (!chart.logY() || t.y()[i] > 0) && Double.isFinite(t.y()[i])) {
+            if ((!chart.logX() || t.x()[i] > 0) && (!chart.logY() || t.y()[i] >= floor && t.y()[i] > 0)
+                && Double.isFinite(t.y()[i])) {
                 keep.add(new double[] {t.x()[i], t.y()[i]});
             }
         }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nanopk", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Pharmacokinetic compartment models of nanomedicines in mice.",
     subcommands = {DemoCommand.class, SimulateCommand.class, FitCommand.class, PopulationCommand.class,
-        SensitivityCommand.class, NcaCommand.class, PresetsCommand.class, BatchCommand.class, LessonCommand.class,
+        SensitivityCommand.class, NcaCommand.class, PresetsCommand.class, BatchCommand.class, LessonCommand.class, NotebookCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

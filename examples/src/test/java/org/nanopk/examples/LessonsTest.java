@@ -8,10 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -21,8 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every lesson of examples/lessons runs as written through the JDK's JShell API: no snippet is rejected,
- * unresolved or throws, and every chart the lesson saves is a valid, non-empty PNG or SVG.
+ * JShell as a user types it: every lesson runs in the JDK's own jshell tool through {@code /open}, and the
+ * README's JShell session typed line by line, with no error, unresolved name or exception reported. The
+ * lessons are the notebooks' JShell twins, and must be what {@code ./nanopk lesson --export} makes of them.
  */
 class LessonsTest {
     /** The repository root: tests run in the examples module directory. */
@@ -32,64 +32,69 @@ class LessonsTest {
         return Lessons.list(HOME).stream();
     }
 
+    static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream());
+    }
+
     @Test
-    void allSixLessonsAreThere() {
-        List<String> names = Lessons.list(HOME).stream().map(p -> p.getFileName().toString().substring(0, 3)).toList();
-        assertEquals(List.of("01-", "02-", "03-", "04-", "05-", "06-"), names);
+    void everyNotebookHasItsJShellTwin() throws IOException {
+        List<Path> notebooks = Lessons.notebooks(HOME);
+        assertTrue(notebooks.size() >= 8, notebooks.toString());
+        assertEquals(notebooks.size(), Lessons.list(HOME).size(), Lessons.list(HOME).toString());
+        for (Path nb : notebooks) {
+            Path jsh = HOME.resolve("examples/lessons").resolve(nb.getFileName().toString().replace(".ipynb", ".jsh"));
+            assertEquals(Lessons.jsh(nb), Files.readString(jsh), jsh + " is not the notebook's code: run "
+                + "./nanopk lesson --export");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("lessons")
-    void lessonRunsAsWrittenAndSavesValidCharts(Path lesson, @TempDir Path charts) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int snippets;
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            snippets = Lessons.run(lesson, HOME, charts, out);
-        }
-        String printed = bytes.toString(StandardCharsets.UTF_8);
-        assertTrue(snippets > 10, lesson + " ran only " + snippets + " snippets");
+    void lessonRunsThroughOpenInTheJshellTool(Path lesson) {
+        String printed = Lessons.runOpen(lesson, HOME, quiet());
         assertTrue(printed.lines().count() > 5, lesson + " printed almost nothing:\n" + printed);
+    }
 
-        String source = Files.readString(lesson);
-        List<Path> saved;
-        try (Stream<Path> s = Files.list(charts)) {
-            saved = s.sorted().toList();
-        }
-        long expected = source.lines().filter(l -> l.contains(".save(out(")).count();
-        assertEquals(expected, saved.size(), lesson + " should save " + expected + " charts, saved " + saved);
-        for (Path chart : saved) {
-            byte[] content = Files.readAllBytes(chart);
-            assertTrue(content.length > 1000, chart + " is nearly empty: " + content.length + " bytes");
-            String name = chart.getFileName().toString();
-            if (name.endsWith(".png")) {
-                byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-                assertTrue(Arrays.equals(magic, Arrays.copyOf(content, 8)), chart + " is not a PNG");
-                assertTrue(javax.imageio.ImageIO.read(chart.toFile()) != null, chart + " does not decode");
-            } else {
-                assertTrue(name.endsWith(".svg"), "unexpected chart file " + chart);
-                String svg = new String(content, StandardCharsets.UTF_8);
-                assertTrue(svg.contains("<svg") && svg.strip().endsWith("</svg>"), chart + " is not a whole SVG");
+    /**
+     * The README's session: the lines after "jshell> " and "   ...> ", typed one by one. The README runs
+     * from the repository root; the test's working directory is the examples module, so its /open paths are
+     * made absolute.
+     */
+    static String readmeSession() throws IOException {
+        List<String> typed = new ArrayList<>();
+        boolean inSession = false;
+        for (String line : Files.readAllLines(HOME.resolve("README.md"))) {
+            if (line.startsWith("jshell> ")) {
+                inSession = true;
+                typed.add(line.substring("jshell> ".length()).replace("/open examples/", "/open " + HOME + "/examples/"));
+            } else if (inSession && line.startsWith("   ...> ")) {
+                typed.add(line.substring("   ...> ".length()));
             }
         }
+        return String.join("\n", typed);
     }
 
     @Test
-    void aFailingSnippetStopsTheRunAndNamesIt(@TempDir Path dir) throws IOException {
-        Path bad = dir.resolve("99-bad.jsh");
-        Files.writeString(bad, "var m = Presets.byName(\"teaching\");\nm.simulate(-1.0);\n");
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-            () -> Lessons.run(bad, HOME, dir, new PrintStream(new ByteArrayOutputStream())));
-        assertTrue(e.getMessage().contains("99-bad.jsh, snippet 2"), e.getMessage());
-        assertTrue(e.getMessage().contains("IllegalArgumentException"), e.getMessage());
-
-        Files.writeString(bad, "int x = ;\n");
-        IllegalStateException rejected = assertThrows(IllegalStateException.class,
-            () -> Lessons.run(bad, HOME, dir, new PrintStream(new ByteArrayOutputStream())));
-        assertTrue(rejected.getMessage().contains("rejected"), rejected.getMessage());
+    void theReadmeSessionWorksTypedLineByLine() throws IOException {
+        String session = readmeSession();
+        assertTrue(session.lines().count() > 10, session);
+        String printed = Lessons.run(session, HOME, quiet());
+        // the numbers the README shows are the ones the tool prints
+        assertTrue(printed.contains("3.35833"), printed);
     }
 
     @Test
-    void unknownLessonNamesTheKnownOnes() {
+    void aChainBrokenBeforeTheDotFailsAsItDoesForAUser() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Lessons.run(
+            "var m = Model.builder(\"x\")\n    .compartment(\"blood\", 2.0)\n", HOME, quiet()));
+        assertTrue(e.getMessage().contains("Error"), e.getMessage());
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Lessons.run(
+            "Presets.np9().with(\"nope\", 1)\n", HOME, quiet()));
+        assertTrue(thrown.getMessage().contains("IllegalArgumentException"), thrown.getMessage());
+    }
+
+    @Test
+    void unknownLessonNamesTheKnownOnes(@TempDir Path dir) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lessons.find(HOME, "42"));
         assertTrue(e.getMessage().contains("01-one-compartment.jsh"), e.getMessage());
         assertFalse(e.getMessage().isBlank());
