@@ -55,6 +55,12 @@ class LessonsTest {
         assertTrue(printed.lines().count() > 5, lesson + " printed almost nothing:\n" + printed);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lessons")
+    void lessonWorksTypedLineByLine(Path lesson) throws IOException {
+        Lessons.run(Files.readString(lesson), HOME, quiet());
+    }
+
     /**
      * The README's session: the lines after "jshell> " and "   ...> ", typed one by one. The README runs
      * from the repository root; the test's working directory is the examples module, so its /open paths are
