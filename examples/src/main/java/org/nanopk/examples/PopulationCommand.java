@@ -64,6 +64,9 @@ final class PopulationCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
     Integer threads;
 
+    @picocli.CommandLine.Mixin
+    SolverOptions solverOptions;
+
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the percentile bands as CSV.")
     Path out;
 
@@ -73,7 +76,7 @@ final class PopulationCommand implements Callable<Integer> {
         Cli.refuseOverwrite("--out", out, source.input(),
             new Cli.Input("the omega file", variability.omega));
         Model model = source.load();
-        Population pop = Population.of(model).withSeed(seed);
+        Population pop = Population.of(model).withSeed(seed).withSolver(solverOptions.solver());
         if (variability.cv != null) {
             List<String> ps = parameters != null ? parameters : numericParameters(model);
             for (String p : ps) {

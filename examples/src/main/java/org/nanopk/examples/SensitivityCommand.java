@@ -44,6 +44,9 @@ final class SensitivityCommand implements Callable<Integer> {
         + "simulations).")
     Integer global;
 
+    @picocli.CommandLine.Mixin
+    SolverOptions solverOptions;
+
     @Option(names = "--cv", paramLabel = "X", defaultValue = "0.3", description = "CV of each parameter for "
         + "--global (default 0.3).")
     double cv;
@@ -65,7 +68,7 @@ final class SensitivityCommand implements Callable<Integer> {
             f = s -> s.amount(readout).auc();
         }
         Sensitivity analysis = Sensitivity.of(model, label, f).withTimes(times)
-            .withParameters(ps.toArray(new String[0]));
+            .withParameters(ps.toArray(new String[0])).withSolver(solverOptions.solver());
         w.println(analysis.local());
         if (global != null) {
             w.println();

@@ -39,16 +39,8 @@ final class SimulateCommand implements Callable<Integer> {
             + "simulated separately and the output has one row per record (ID, TIME, EVID, then the amounts).")
     Path data;
 
-    @Option(names = "--solver", paramLabel = "NAME", defaultValue = "auto",
-        description = "Solver: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).",
-        completionCandidates = SolverNames.class)
-    String solver;
-
-    @Option(names = "--rtol", paramLabel = "X", description = "Relative tolerance (default 1e-8).")
-    Double rtol;
-
-    @Option(names = "--atol", paramLabel = "X", description = "Absolute tolerance in amount units (default 1e-10).")
-    Double atol;
+    @picocli.CommandLine.Mixin
+    SolverOptions solverOptions;
 
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write CSV here ('-' for standard output).")
     String out;
@@ -59,7 +51,7 @@ final class SimulateCommand implements Callable<Integer> {
         Cli.refuseOverwrite("--out", out == null || "-".equals(out) ? null : Path.of(out),
             source.input(), new Cli.Input("the data file", data));
         Model model = source.load();
-        Solver s = Cli.solver(solver, rtol, atol);
+        Solver s = solverOptions.solver();
         if (data != null) {
             if (times != null || tEnd != null) {
                 throw new IllegalArgumentException("--data gives the record times; --times and --t-end cannot be used "

@@ -143,6 +143,34 @@ class CommandLineTest {
         assertEquals(expected, b, 1e-5 * expected, ok.out()); // printed to 6 digits
     }
 
+    /** population and sensitivity take --solver, --rtol and --atol; results agree with the default's to rtol. */
+    @Test
+    void populationAndSensitivityTakeSolverTolerances() {
+        String[] base = {"population", "models/np9.json", "--n", "64", "--cv", "0.3", "--parameters", "kEPR",
+            "--readout", "Tumor"};
+        Run tight = run(base);
+        String[] loose = java.util.Arrays.copyOf(base, base.length + 4);
+        loose[base.length] = "--rtol";
+        loose[base.length + 1] = "1e-6";
+        loose[base.length + 2] = "--solver";
+        loose[base.length + 3] = "stiff";
+        Run r = run(loose);
+        assertEquals(0, r.status(), r.err());
+        double a = p50(tight.out(), "AUC Tumor");
+        double b = p50(r.out(), "AUC Tumor");
+        assertEquals(a, b, 1e-4 * a, "rtol 1e-6 against 1e-8");
+        Run bad = run("sensitivity", "--preset", "np9", "--readout", "Tumor", "--rtol", "0");
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("tolerance"), bad.err());
+    }
+
+    /** The P50 column of a readout row of a population summary. */
+    static double p50(String out, String readout) {
+        String row = out.lines().filter(l -> l.startsWith(readout + " ")).findFirst().orElseThrow();
+        String[] c = row.substring(readout.length()).trim().split("\\s+");
+        return Double.parseDouble(c[5]);
+    }
+
     @Test
     void demoShowsTheDoseThreshold() {
         Run r = run("demo");
