@@ -10,5 +10,7 @@ import java.nio.file.*;
 import java.util.*;
 /** A data file shipped in examples/data. */
 Path data(String name) { return Path.of(System.getProperty("nanopk.home", ".")).resolve("examples/data").resolve(name); }
+/** A model file shipped in examples/models. */
+Path models(String name) { return Path.of(System.getProperty("nanopk.home", ".")).resolve("examples/models").resolve(name); }
 /** Where charts are saved (nanopk-charts/ unless nanopk.out is set). */
 Path out(String name) { return Path.of(System.getProperty("nanopk.out", "nanopk-charts")).resolve(name); }

@@ -9,7 +9,7 @@
 //
 // $$C(t) = \frac{D\,k_a\,k_e}{CL\,(k_a - k_e)}\left(e^{-k_e t} - e^{-k_a t}\right).$$
 
-var model = ModelJson.read(Path.of(System.getProperty("nanopk.home", ".")).resolve("examples/models/theophylline.json"));
+var model = ModelJson.read(models("theophylline.json"));
 model
 
 var data = ObservationsCsv.read(data("classic_theophylline_R_Theoph.csv"), Map.of("serum", "C"));

@@ -87,7 +87,7 @@ public final class Chart {
 
     /** Amounts (or output values) of compartments and outputs of a simulation over time. */
     public static Chart amounts(Simulation sim, String... names) {
-        return of(series(sim, names, false)).withTitle(sim.model().name()).withYLabel("amount");
+        return of(series(sim, names, false)).withTitle(sim.model().name()).withYLabel("amount (in the dose's unit)");
     }
 
     /** %ID of compartments and outputs of a simulation over time. */

@@ -89,6 +89,29 @@ class LessonsTest {
         assertTrue(printed.contains("3.35833"), printed);
     }
 
+    /** The README's Java snippets (all but the session), each block typed line by line, as a user pastes it. */
+    @Test
+    void everyReadmeSnippetWorksTypedLineByLine() throws IOException {
+        List<String> blocks = new ArrayList<>();
+        StringBuilder block = null;
+        for (String line : Files.readAllLines(HOME.resolve("README.md"))) {
+            if (line.equals("```java")) {
+                block = new StringBuilder();
+            } else if (line.startsWith("```") && block != null) {
+                if (!block.toString().startsWith("jshell> ")) {
+                    blocks.add(block.toString());
+                }
+                block = null;
+            } else if (block != null) {
+                block.append(line).append('\n');
+            }
+        }
+        assertTrue(blocks.size() >= 4, blocks.toString());
+        for (String b : blocks) {
+            Lessons.run(b, HOME, quiet());
+        }
+    }
+
     @Test
     void aChainBrokenBeforeTheDotFailsAsItDoesForAUser() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Lessons.run(
