@@ -37,80 +37,87 @@ final class Lu {
                 nz[i * n + i] = true;
             }
             perm = minimumDegree(nz, n);
-            boolean[] filled = new boolean[n * n];
-            int loads = 0;
+            // the permuted pattern as one bit set per row; symbolic elimination on them costs about
+            // nnz(L)·n/64 word operations instead of n³
+            java.util.BitSet[] rows = new java.util.BitSet[n];
+            int[] inv = new int[n];
+            for (int i = 0; i < n; i++) {
+                inv[perm[i]] = i;
+                rows[i] = new java.util.BitSet(n);
+            }
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
-                    if (nz[perm[i] * n + perm[j]]) {
-                        filled[i * n + j] = true;
-                        loads++;
+                    if (nz[i * n + j]) {
+                        rows[inv[i]].set(inv[j]);
                     }
                 }
+            }
+            int loads = 0;
+            for (java.util.BitSet r : rows) {
+                loads += r.cardinality();
             }
             loadDst = new int[loads];
             loadSrc = new int[loads];
             int e = 0;
             for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    if (filled[i * n + j]) {
-                        loadDst[e] = i * n + j;
-                        loadSrc[e++] = perm[i] * n + perm[j];
-                    }
+                for (int j = rows[i].nextSetBit(0); j >= 0; j = rows[i].nextSetBit(j + 1)) {
+                    loadDst[e] = i * n + j;
+                    loadSrc[e++] = perm[i] * n + perm[j];
                 }
             }
-            // symbolic elimination
-            for (int k = 0; k < n; k++) {
-                for (int i = k + 1; i < n; i++) {
-                    if (filled[i * n + k]) {
-                        for (int j = k + 1; j < n; j++) {
-                            if (filled[k * n + j]) {
-                                filled[i * n + j] = true;
-                            }
-                        }
+            java.util.BitSet[] original = new java.util.BitSet[n];
+            for (int i = 0; i < n; i++) {
+                original[i] = (java.util.BitSet) rows[i].clone();
+            }
+            // symbolic elimination: row i gains row k's entries right of k for every k < i it has
+            for (int i = 0; i < n; i++) {
+                java.util.BitSet ri = rows[i];
+                for (int k = ri.nextSetBit(0); k >= 0 && k < i; k = ri.nextSetBit(k + 1)) {
+                    java.util.BitSet rk = rows[k];
+                    for (int j = rk.nextSetBit(k + 1); j >= 0; j = rk.nextSetBit(j + 1)) {
+                        ri.set(j);
                     }
                 }
             }
             int fills = 0;
-            for (int i = 0; i < n * n; i++) {
-                if (filled[i] && !nz[perm[i / n] * n + perm[i % n]]) {
-                    fills++;
-                }
+            for (int i = 0; i < n; i++) {
+                java.util.BitSet f = (java.util.BitSet) rows[i].clone();
+                f.andNot(original[i]);
+                fills += f.cardinality();
             }
             fill = new int[fills];
             fills = 0;
-            for (int i = 0; i < n * n; i++) {
-                if (filled[i] && !nz[perm[i / n] * n + perm[i % n]]) {
-                    fill[fills++] = i;
+            for (int i = 0; i < n; i++) {
+                java.util.BitSet f = (java.util.BitSet) rows[i].clone();
+                f.andNot(original[i]);
+                for (int j = f.nextSetBit(0); j >= 0; j = f.nextSetBit(j + 1)) {
+                    fill[fills++] = i * n + j;
+                }
+            }
+            // columns of L (rows below k) and rows of U (columns right of k)
+            int[] countBelow = new int[n];
+            for (int i = 0; i < n; i++) {
+                for (int k = rows[i].nextSetBit(0); k >= 0 && k < i; k = rows[i].nextSetBit(k + 1)) {
+                    countBelow[k]++;
                 }
             }
             below = new int[n][];
             right = new int[n][];
             for (int k = 0; k < n; k++) {
-                int cb = 0;
-                int cr = 0;
-                for (int i = k + 1; i < n; i++) {
-                    cb += filled[i * n + k] ? 1 : 0;
-                    cr += filled[k * n + i] ? 1 : 0;
-                }
-                below[k] = new int[cb];
-                right[k] = new int[cr];
-                cb = 0;
-                cr = 0;
-                for (int i = k + 1; i < n; i++) {
-                    if (filled[i * n + k]) {
-                        below[k][cb++] = i;
-                    }
-                    if (filled[k * n + i]) {
-                        right[k][cr++] = i;
-                    }
+                below[k] = new int[countBelow[k]];
+                int from = k + 1;
+                right[k] = rows[k].get(from, Math.max(from, n)).stream().map(x -> x + from).toArray();
+            }
+            int[] at = new int[n];
+            for (int i = 0; i < n; i++) {
+                for (int k = rows[i].nextSetBit(0); k >= 0 && k < i; k = rows[i].nextSetBit(k + 1)) {
+                    below[k][at[k]++] = i;
                 }
             }
             // compressed rows: strictly lower L, then U without its diagonal
             int nnz = 0;
-            for (int i = 0; i < n * n; i++) {
-                if (filled[i] && i / n != i % n) {
-                    nnz++;
-                }
+            for (int i = 0; i < n; i++) {
+                nnz += rows[i].cardinality() - (rows[i].get(i) ? 1 : 0);
             }
             valueAt = new int[nnz];
             col = new int[nnz];
@@ -119,21 +126,17 @@ final class Lu {
             e = 0;
             for (int i = 0; i < n; i++) {
                 lStart[i] = e;
-                for (int j = 0; j < i; j++) {
-                    if (filled[i * n + j]) {
-                        col[e] = j;
-                        valueAt[e++] = i * n + j;
-                    }
+                for (int j = rows[i].nextSetBit(0); j >= 0 && j < i; j = rows[i].nextSetBit(j + 1)) {
+                    col[e] = j;
+                    valueAt[e++] = i * n + j;
                 }
             }
             lStart[n] = e;
             for (int i = 0; i < n; i++) {
                 uStart[i] = e;
-                for (int j = i + 1; j < n; j++) {
-                    if (filled[i * n + j]) {
-                        col[e] = j;
-                        valueAt[e++] = i * n + j;
-                    }
+                for (int j = rows[i].nextSetBit(i + 1); j >= 0; j = rows[i].nextSetBit(j + 1)) {
+                    col[e] = j;
+                    valueAt[e++] = i * n + j;
                 }
             }
             uStart[n] = e;
@@ -177,46 +180,45 @@ final class Lu {
         this.ownCol = new int[n * n];
     }
 
-    /** Greedy minimum-degree order of the symmetric pattern (ties to the lower index). */
+    /**
+     * Greedy minimum-degree order of the symmetric pattern (ties to the lower index). The adjacency is a
+     * bit set per vertex: eliminating a vertex joins its neighbours into a clique with word-wide unions,
+     * so an order costs about n² + Σ degree·n/64 operations rather than n³.
+     */
     static int[] minimumDegree(boolean[] nonzero, int n) {
-        boolean[][] adj = new boolean[n][n];
+        java.util.BitSet[] adj = new java.util.BitSet[n];
+        for (int i = 0; i < n; i++) {
+            adj[i] = new java.util.BitSet(n);
+        }
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 if (i != j && (nonzero[i * n + j] || nonzero[j * n + i])) {
-                    adj[i][j] = true;
+                    adj[i].set(j);
                 }
             }
+        }
+        int[] degree = new int[n];
+        for (int i = 0; i < n; i++) {
+            degree[i] = adj[i].cardinality();
         }
         boolean[] gone = new boolean[n];
         int[] order = new int[n];
         for (int k = 0; k < n; k++) {
             int best = -1;
-            int bestDegree = Integer.MAX_VALUE;
             for (int v = 0; v < n; v++) {
-                if (!gone[v]) {
-                    int d = 0;
-                    for (int u = 0; u < n; u++) {
-                        if (!gone[u] && adj[v][u]) {
-                            d++;
-                        }
-                    }
-                    if (d < bestDegree) {
-                        bestDegree = d;
-                        best = v;
-                    }
+                if (!gone[v] && (best < 0 || degree[v] < degree[best])) {
+                    best = v;
                 }
             }
             order[k] = best;
             gone[best] = true;
+            java.util.BitSet nb = adj[best];
             // eliminating best joins its remaining neighbours into a clique (the fill-in)
-            for (int u = 0; u < n; u++) {
-                if (!gone[u] && adj[best][u]) {
-                    for (int w = 0; w < n; w++) {
-                        if (w != u && !gone[w] && adj[best][w]) {
-                            adj[u][w] = true;
-                        }
-                    }
-                }
+            for (int u = nb.nextSetBit(0); u >= 0; u = nb.nextSetBit(u + 1)) {
+                adj[u].or(nb);
+                adj[u].clear(u);
+                adj[u].clear(best);
+                degree[u] = adj[u].cardinality();
             }
         }
         return order;
