@@ -6,6 +6,7 @@ import org.nanopk.solve.*;
 import org.nanopk.fit.*;
 import org.nanopk.population.*;
 import org.nanopk.plot.*;
+import org.nanopk.examples.notebook.Display;
 import java.nio.file.*;
 import java.util.*;
 /** A data file shipped in examples/data. */

@@ -43,8 +43,8 @@ public final class Display {
         } else if (value instanceof RenderedImage img) {
             m.put("image/png", Base64.getEncoder().encodeToString(png(img)));
         } else if (value instanceof Svg s) {
-            // no XML declaration: some nbconvert versions fail on one inside a notebook
-            m.put("image/svg+xml", s.document().replaceFirst("^<\\?xml[^>]*>\\s*", ""));
+            // the bare <svg> element: some nbconvert versions fail on an XML declaration inside a notebook
+            m.put("image/svg+xml", s.document().replaceFirst("^\\s*(<\\?xml[^>]*>\\s*)?(<!DOCTYPE[^>]*>\\s*)?", ""));
         } else if (value instanceof Table t) {
             m.put("text/html", t.toHtml());
         }

@@ -98,6 +98,10 @@ class NotebooksTest {
             .get("text/plain"));
         assertTrue(Display.bundle(cells.run("Presets.np9().simulate(Times.grid(0, 24, 6)).percentIdTable(\"B\")")
             .value()).containsKey("text/html"));
+        // SVG on request, without the XML declaration some nbconvert versions fail on
+        String svg = Display.bundle(cells.run("Display.Svg.of(Chart.percentId(Presets.np9().simulate("
+            + "Times.grid(0, 24, 6)), \"B\"))").value()).get("image/svg+xml");
+        assertTrue(svg.startsWith("<svg") && svg.strip().endsWith("</svg>"), svg.substring(0, 80));
     }
 
     @Test
