@@ -76,7 +76,7 @@ public final class Fit {
                            double weighted, boolean censored, String unit) {
         /** The observed name with its unit, as the report groups it: {@code "Tumor (%ID)"}. */
         public String label() {
-            return unit.isEmpty() ? name : name + " (" + unit + ")";
+            return Fit.label(name, unit);
         }
     }
 
@@ -118,7 +118,7 @@ public final class Fit {
 
         /** The name with its unit: {@code "Tumor (%ID)"}, as {@link Residual#label()}. */
         public String label() {
-            return unit.isEmpty() ? name : name + " (" + unit + ")";
+            return Fit.label(name, unit);
         }
     }
 
@@ -163,6 +163,11 @@ public final class Fit {
         public double[][] correlation() {
             return Arrays2.copy(correlation);
         }
+    }
+
+    /** An observed name with its unit, as reports group it: {@code "Tumor (%ID)"}, or the name alone. */
+    private static String label(String name, String unit) {
+        return unit.isEmpty() ? name : name + " (" + unit + ")";
     }
 
     /** Above this relative standard error (%) an estimate is reported as poorly identified. */

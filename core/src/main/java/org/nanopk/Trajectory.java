@@ -55,11 +55,23 @@ final class Trajectory implements StepListener {
     private final List<DenseOutput> exact = new ArrayList<>();
     private int size;
     private boolean frozen;
+    /** The states at the nodes of the step being recorded (recording is single-threaded). */
+    private double[] values;
+    /**
+     * The weights of the discrete cosine transform from node values to Chebyshev coefficients:
+     * w_j·cos(k(5 − j)π/5), w = ½ at the ends (node j is x_j = 2θ_j − 1 = −cos(jπ/5) = cos((5 − j)π/5)).
+     */
+    private final double[][] transform = new double[DEGREE + 1][DEGREE + 1];
     /** The geometric samples of exact pieces (times and states), made on first use. */
     private final ConcurrentHashMap<Integer, double[][]> samples = new ConcurrentHashMap<>();
 
     Trajectory(int n) {
         this.n = n;
+        for (int k = 0; k <= DEGREE; k++) {
+            for (int j = 0; j <= DEGREE; j++) {
+                transform[k][j] = (j == 0 || j == DEGREE ? 0.5 : 1) * Math.cos(k * (DEGREE - j) * Math.PI / DEGREE);
+            }
+        }
     }
 
     /** Ends the recording: from now on only queries. */
@@ -96,7 +108,10 @@ final class Trajectory implements StepListener {
 
     @Override
     public void step(double t0, double t1, DenseOutput dense) {
-        double[] values = new double[(DEGREE + 1) * n];
+        // the states at the nodes: scratch reused over the steps (only the coefficients are kept)
+        if (values == null) {
+            values = new double[(DEGREE + 1) * n];
+        }
         for (int j = 0; j <= DEGREE; j++) {
             double t = j == 0 ? t0 : j == DEGREE ? t1 : t0 + NODES[j] * (t1 - t0);
             dense.state(t, values, j * n);
@@ -107,9 +122,7 @@ final class Trajectory implements StepListener {
             for (int k = 0; k <= DEGREE; k++) {
                 double s = 0;
                 for (int j = 0; j <= DEGREE; j++) {
-                    double w = j == 0 || j == DEGREE ? 0.5 : 1;
-                    // node j is x_j = 2θ_j − 1 = −cos(jπ/5) = cos((5 − j)π/5)
-                    s += w * values[j * n + i] * Math.cos(k * (DEGREE - j) * Math.PI / DEGREE);
+                    s += transform[k][j] * values[j * n + i];
                 }
                 double c = 2.0 / DEGREE * s;
                 coef[i * (DEGREE + 1) + k] = k == 0 || k == DEGREE ? c / 2 : c;

@@ -908,44 +908,42 @@ public final class Fitter {
         if (n == 0 || !Double.isFinite(f0)) {
             return new Run(phi, f0, iterations, false, lm + "; the objective is not finite there");
         }
-        // Nelder-Mead on the active parameters (not past the user's limits: then only the check)
-        try {
-            // only the censored (M3) and combined-error objectives are non-smooth enough in their least-squares
-            // form to stop LM short; for the others Newton's steps alone finish and verify the optimum
-            boolean rough = spec.m3() || spec.error().kind() == ErrorModel.Kind.COMBINED;
-            if (limited || !rough) {
-                throw new MathIllegalStateException(org.hipparchus.exception.LocalizedCoreFormats.SIMPLE_MESSAGE,
-                    "no Nelder-Mead polish");
-            }
-            double[] x0 = new double[n];
-            double[] steps = new double[n];
-            for (int a = 0; a < n; a++) {
-                x0[a] = phi[active[a]];
-                steps[a] = pb.log[active[a]] ? 0.05 : 0.05 * Math.max(Math.abs(x0[a]), 1e-2);
-            }
-            double[] base = phi.clone();
-            org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer nm =
-                new org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer(1e-13, 1e-12);
-            org.hipparchus.optim.PointValuePair best = nm.optimize(
-                new org.hipparchus.optim.MaxEval(Math.min(200 * (n + 1), spec.maxEvaluations())),
-                new org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction(x -> {
-                    double[] q = base.clone();
-                    for (int a = 0; a < n; a++) {
-                        q[active[a]] = x[a];
-                    }
-                    return objectiveAt(pb, q);
-                }),
-                org.hipparchus.optim.nonlinear.scalar.GoalType.MINIMIZE,
-                new org.hipparchus.optim.InitialGuess(x0),
-                new org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex(steps));
-            if (best.getValue() < f0) {
+        // only the censored (M3) and combined-error objectives are non-smooth enough in their least-squares
+        // form to stop LM short: for them Nelder-Mead on the active parameters first (not past the user's
+        // limits: then only the check); for the others Newton's steps alone finish and verify the optimum
+        boolean rough = spec.m3() || spec.error().kind() == ErrorModel.Kind.COMBINED;
+        if (rough && !limited) {
+            try {
+                double[] x0 = new double[n];
+                double[] steps = new double[n];
                 for (int a = 0; a < n; a++) {
-                    phi[active[a]] = best.getPoint()[a];
+                    x0[a] = phi[active[a]];
+                    steps[a] = pb.log[active[a]] ? 0.05 : 0.05 * Math.max(Math.abs(x0[a]), 1e-2);
                 }
-                f0 = best.getValue();
+                double[] base = phi.clone();
+                org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer nm =
+                    new org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer(1e-13, 1e-12);
+                org.hipparchus.optim.PointValuePair best = nm.optimize(
+                    new org.hipparchus.optim.MaxEval(Math.min(200 * (n + 1), spec.maxEvaluations())),
+                    new org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction(x -> {
+                        double[] q = base.clone();
+                        for (int a = 0; a < n; a++) {
+                            q[active[a]] = x[a];
+                        }
+                        return objectiveAt(pb, q);
+                    }),
+                    org.hipparchus.optim.nonlinear.scalar.GoalType.MINIMIZE,
+                    new org.hipparchus.optim.InitialGuess(x0),
+                    new org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex(steps));
+                if (best.getValue() < f0) {
+                    for (int a = 0; a < n; a++) {
+                        phi[active[a]] = best.getPoint()[a];
+                    }
+                    f0 = best.getValue();
+                }
+            } catch (MathIllegalStateException tooManyEvaluations) {
+                // keep the better of the points; Newton below decides
             }
-        } catch (MathIllegalStateException tooManyEvaluations) {
-            // keep the better of the points; Newton below decides
         }
         // Newton steps with a verified decrement
         double decrement = Double.POSITIVE_INFINITY;
@@ -1072,7 +1070,6 @@ public final class Fitter {
             verified = false;
             why = String.join("; ", runOff) + ", where -2LL levels off without a minimum; fix it, or try more starts";
         }
-        boolean rough = spec.m3() || spec.error().kind() == ErrorModel.Kind.COMBINED;
         String reason = lm + (limited ? "; " : rough ? ", then Nelder-Mead and Newton polishing on -2LL; "
             : ", then Newton steps on -2LL; ") + (verified
             ? String.format(Locale.ROOT, "optimum verified (Newton decrement %.1e)", decrement)
@@ -1401,8 +1398,9 @@ public final class Fitter {
             String u = spec.model().parameterUnit(spec.free().get(j));
             return Double.isNaN(spec.amountFactor()) ? u : u.replace("amount", spec.amountUnit());
         }
-        String name = pb.allNames().get(j);
-        if (name.contains("prop")) {
+        boolean proportional = spec.error().kind() == ErrorModel.Kind.PROPORTIONAL
+            || spec.error().kind() == ErrorModel.Kind.COMBINED && j - pb.p == 1;
+        if (proportional) {
             return "fraction";
         }
         Set<String> units = new LinkedHashSet<>();

@@ -65,9 +65,10 @@ final class Lu {
                     loadSrc[e++] = perm[i] * n + perm[j];
                 }
             }
-            java.util.BitSet[] original = new java.util.BitSet[n];
+            // the matrix's own pattern; after the elimination it is turned into the fill-in
+            java.util.BitSet[] fillIn = new java.util.BitSet[n];
             for (int i = 0; i < n; i++) {
-                original[i] = (java.util.BitSet) rows[i].clone();
+                fillIn[i] = (java.util.BitSet) rows[i].clone();
             }
             // symbolic elimination: row i gains row k's entries right of k for every k < i it has
             for (int i = 0; i < n; i++) {
@@ -79,18 +80,16 @@ final class Lu {
                     }
                 }
             }
+            // the fill-in: entries of the factors that the matrix does not have
             int fills = 0;
             for (int i = 0; i < n; i++) {
-                java.util.BitSet f = (java.util.BitSet) rows[i].clone();
-                f.andNot(original[i]);
-                fills += f.cardinality();
+                fillIn[i].xor(rows[i]);
+                fills += fillIn[i].cardinality();
             }
             fill = new int[fills];
             fills = 0;
             for (int i = 0; i < n; i++) {
-                java.util.BitSet f = (java.util.BitSet) rows[i].clone();
-                f.andNot(original[i]);
-                for (int j = f.nextSetBit(0); j >= 0; j = f.nextSetBit(j + 1)) {
+                for (int j = fillIn[i].nextSetBit(0); j >= 0; j = fillIn[i].nextSetBit(j + 1)) {
                     fill[fills++] = i * n + j;
                 }
             }

@@ -256,21 +256,26 @@ public final class Cells implements AutoCloseable {
         return new CellError(simple, head, lines);
     }
 
+    /** A stream writing to whatever System.out (or System.err) is at the time of each write. */
     private static OutputStream forward(boolean err) {
         return new OutputStream() {
+            private PrintStream target() {
+                return err ? System.err : System.out;
+            }
+
             @Override
             public void write(int b) {
-                (err ? System.err : System.out).write(b);
+                target().write(b);
             }
 
             @Override
             public void write(byte[] b, int off, int len) {
-                (err ? System.err : System.out).write(b, off, len);
+                target().write(b, off, len);
             }
 
             @Override
             public void flush() {
-                (err ? System.err : System.out).flush();
+                target().flush();
             }
         };
     }

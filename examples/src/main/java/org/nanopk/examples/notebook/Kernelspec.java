@@ -8,7 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The Jupyter kernelspec {@code nanopk}: {@code DIR/kernels/nanopk/kernel.json} and the NanoPK jar beside
@@ -71,16 +78,19 @@ public final class Kernelspec {
             argv.add("-Dnanopk.home=" + home.toAbsolutePath().normalize());
         }
         argv.addAll(List.of("-cp", "{resource_dir}/nanopk.jar", NanoPkKernel.class.getName(), "{connection_file}"));
-        StringBuilder sb = new StringBuilder("{\n  \"argv\": [");
-        for (int i = 0; i < argv.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(quote(argv.get(i)));
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("argv", argv);
+        spec.put("display_name", "NanoPK (Java " + Runtime.version().feature() + ")");
+        spec.put("language", "java");
+        spec.put("interrupt_mode", "message");
+        try {
+            // Jupyter's own layout: "key": value
+            DefaultPrettyPrinter layout = new DefaultPrettyPrinter().withSeparators(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+            return new ObjectMapper().writer(layout).writeValueAsString(spec) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        return sb.append("],\n  \"display_name\": \"NanoPK (Java ").append(Runtime.version().feature())
-            .append(")\",\n  \"language\": \"java\",\n  \"interrupt_mode\": \"message\"\n}\n").toString();
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** The jar this class runs from: the command-line jar, which holds NanoPK, the kernel and its libraries. */
