@@ -1,11 +1,13 @@
 package org.nanopk;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.nanopk.internal.Budget;
 import org.nanopk.internal.Checks;
@@ -278,8 +280,10 @@ public final class Model {
     /** This model with several parameters changed at once (see {@link #with(String, double)}). */
     public Model with(Map<String, ? extends Number> values) {
         Checks.notNull("parameter values", values);
-        Map<String, String> defs = new LinkedHashMap<>(parameterDefinitions);
         Expr[] exprs = parameterExprs.clone();
+        String[] names = new String[values.size()];
+        double[] numbers = new double[names.length];
+        int j = 0;
         for (Map.Entry<String, ? extends Number> e : values.entrySet()) {
             String p = e.getKey();
             int i = compiled.parameterIndex(p);
@@ -287,11 +291,57 @@ public final class Model {
                 throw Checks.unknown("parameter", p, compiled.parameters());
             }
             double v = Checks.finite("parameter " + p, Checks.notNull("value of " + p, e.getValue()).doubleValue());
-            defs.put(p, Expr.format(v));
             exprs[i] = Expr.number(v);
+            names[j] = p;
+            numbers[j++] = v;
         }
-        return new Model(name, compartments, Collections.unmodifiableMap(defs), transfers, outputs, integrals,
-            regimen, compiled, exprs);
+        return new Model(name, compartments, new Overridden(parameterDefinitions, names, numbers), transfers, outputs,
+            integrals, regimen, compiled, exprs);
+    }
+
+    /**
+     * The definitions of a model made by {@link #with(Map)}: its base's with some parameters set to numbers,
+     * written out only when asked for (a population makes a model per subject and seldom reads them).
+     */
+    private static final class Overridden extends AbstractMap<String, String> {
+        private final Map<String, String> base;
+        private final String[] names;
+        private final double[] numbers;
+        private volatile Map<String, String> definitions;
+
+        Overridden(Map<String, String> base, String[] names, double[] numbers) {
+            this.base = base;
+            this.names = names;
+            this.numbers = numbers;
+        }
+
+        private Map<String, String> definitions() {
+            Map<String, String> d = definitions;
+            if (d == null) {
+                Map<String, String> m = new LinkedHashMap<>(base);
+                for (int i = 0; i < names.length; i++) {
+                    m.put(names[i], Expr.format(numbers[i]));
+                }
+                d = Collections.unmodifiableMap(m);
+                definitions = d;
+            }
+            return d;
+        }
+
+        @Override
+        public Set<Map.Entry<String, String>> entrySet() {
+            return definitions().entrySet();
+        }
+
+        @Override
+        public String get(Object key) {
+            return definitions().get(key);
+        }
+
+        @Override
+        public int size() {
+            return base.size();
+        }
     }
 
     /** This model with another default regimen. */
@@ -361,23 +411,38 @@ public final class Model {
      *         cause and the parameter values, and {@link PkException#partialResult()} the rows reached
      */
     public Simulation simulate(Schedule schedule, Solver solver) {
+        return simulate(schedule, solver, null);
+    }
+
+    /**
+     * As {@link #simulate(Schedule, Solver)}, recording the continuous solution during the solve: the
+     * maxima, values between output times and slopes read from the result then need no second solve.
+     * The result is the same; the solve costs more when those are not read. For studies that read them
+     * for every subject.
+     */
+    public Simulation simulateContinuous(Schedule schedule, Solver solver) {
+        return simulate(schedule, solver, new Trajectory(compiled.stateCount()));
+    }
+
+    private Simulation simulate(Schedule schedule, Solver solver, Trajectory path) {
         Checks.notNull("schedule", schedule);
         Checks.notNull("solver", solver);
         Engine.Result result;
         try {
-            result = Engine.run(this, schedule.timesArray(), schedule.dosesArray(), schedule.reportArray(), solver);
+            result = Engine.run(this, schedule.timesArray(), schedule.dosesArray(), schedule.reportArray(), solver,
+                path);
         } catch (Engine.Failure f) {
             org.nanopk.solve.SolverException cause = f.cause();
             Simulation partial = null;
             try {
-                partial = new Simulation(this, f.partial, schedule, solver);
+                partial = new Simulation(this, f.partial, schedule, solver, null);
             } catch (PkException notFinite) {
                 // rows reached before the failure are finite; if not, there is nothing sound to return
             }
             throw new PkException(cause.getMessage() + "; parameters: " + parameterSummary(), cause.time(), cause,
                 partial);
         }
-        return new Simulation(this, result, schedule, solver);
+        return new Simulation(this, result, schedule, solver, path == null ? null : path.freeze());
     }
 
     /** "k = 0.1, V = 2, …" for failure messages: the first 30 parameter values. */

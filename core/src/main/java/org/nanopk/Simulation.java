@@ -44,9 +44,14 @@ public final class Simulation {
     /** The solutions with quadratures of a name (its area and first moment), by name. */
     private final java.util.concurrent.ConcurrentMap<String, Trajectory> quadratures =
         new java.util.concurrent.ConcurrentHashMap<>();
+    /** The same quadratures at the output rows, by name. */
+    private final java.util.concurrent.ConcurrentMap<String, double[]> quadratureRows =
+        new java.util.concurrent.ConcurrentHashMap<>();
 
-    Simulation(Model model, Engine.Result r, Schedule schedule, Solver solver) {
+    /** A simulation of {@code r}; {@code path}, when not null, is its continuous solution recorded during the solve. */
+    Simulation(Model model, Engine.Result r, Schedule schedule, Solver solver, Trajectory path) {
         this.model = model;
+        this.trajectory = path;
         this.schedule = schedule;
         this.solver = solver;
         String id = schedule.id();
@@ -116,21 +121,50 @@ public final class Simulation {
     }
 
     /**
-     * The solution of the model with the two quadratures of {@code name} added (Q1' = name, Q2' = Q1):
-     * the area under its curve integrated with the model, at the model's tolerances. An exact solve stays
-     * exact when the quadratures keep the model linear.
+     * The solver of the model with the two quadratures of a name added (Q1' = name, Q2' = Q1): this
+     * simulation's, at its tolerances; an exact solve stays exact when the quadratures keep the model linear.
      */
+    private Solver quadratureSolver(Model m) {
+        return solver.name().equals("exact") && !m.isLinear()
+            ? Solver.auto().withTolerances(solver.relativeTolerance(), solver.absoluteTolerance()) : solver;
+    }
+
+    /** The solution of the model with the quadratures of {@code name}, every step recorded (for areas between any times). */
     private Trajectory quadrature(String name) {
         return quadratures.computeIfAbsent(name, q -> {
             Model m = model.withQuadrature(q);
-            Solver s = solver;
-            if (s.name().equals("exact") && !m.isLinear()) {
-                s = Solver.auto().withTolerances(solver.relativeTolerance(), solver.absoluteTolerance());
-            }
             Trajectory t = new Trajectory(m.kinetics().model().stateCount());
-            Engine.run(m, schedule.timesArray(), schedule.dosesArray(), schedule.reportArray(), s, t);
+            Engine.run(m, schedule.timesArray(), schedule.dosesArray(), schedule.reportArray(), quadratureSolver(m), t);
             return t.freeze();
         });
+    }
+
+    /** The quadratures of {@code name} at the output rows: {Q1, Q2} per row, from the same solve without recording. */
+    private double[] quadratureRows(String name) {
+        return quadratureRows.computeIfAbsent(name, q -> {
+            Model m = model.withQuadrature(q);
+            Engine.Result r = Engine.run(m, schedule.timesArray(), schedule.dosesArray(), schedule.reportArray(),
+                quadratureSolver(m));
+            int w = r.stateCount();
+            double[] rows = new double[2 * r.times().length];
+            for (int i = 0; i < r.times().length; i++) {
+                rows[2 * i] = r.states()[i * w + ns];
+                rows[2 * i + 1] = r.states()[i * w + ns + 1];
+            }
+            return rows;
+        });
+    }
+
+    /** {Q1, Q2} of {@code name} at time t: from the output rows when t is an output time, else from the recorded solution. */
+    private double[] quadratureAt(String name, double t) {
+        int row = java.util.Arrays.binarySearch(times, t);
+        if (row >= 0) {
+            double[] rows = quadratureRows(name);
+            return new double[] {rows[2 * row], rows[2 * row + 1]};
+        }
+        double[] y = new double[ns + 2];
+        quadrature(name).state(t, y);
+        return new double[] {y[ns], y[ns + 1]};
     }
 
     /** The quantity {@code name} of the states: a compartment or integral, or an output. */
@@ -145,6 +179,10 @@ public final class Simulation {
 
                 public double derivative(double[] y, double[] dy, double t) {
                     return dy[s];
+                }
+
+                public Trajectory.Linear linear() {
+                    return new Trajectory.Linear(0, new int[] {s}, new double[] {1});
                 }
             };
         }
@@ -166,6 +204,18 @@ public final class Simulation {
 
             public double value(double[] y, double t) {
                 return term.rate.eval(env(y, t));
+            }
+
+            public Trajectory.Linear linear() {
+                if (!term.linear) {
+                    return null;
+                }
+                double[] env = env(new double[cm.stateCount()], 0);
+                double[] w = new double[term.deps.length];
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = term.partials[i].eval(env);
+                }
+                return new Trajectory.Linear(term.rate.eval(env), term.deps.clone(), w);
             }
 
             public double derivative(double[] y, double[] dy, double t) {
@@ -191,24 +241,14 @@ public final class Simulation {
 
     /** The area under a quantity's curve from {@code from} to {@code to} (h), by its quadrature state. */
     double areaOf(String name, double from, double to) {
-        Trajectory q = quadrature(name);
-        int i = model.kinetics().model().stateCount();
-        double[] y = new double[i + 2];
-        q.state(to, y);
-        double b = y[i];
-        q.state(from, y);
-        return b - y[i];
+        return quadratureAt(name, to)[0] - quadratureAt(name, from)[0];
     }
 
     /** ∫ t·quantity dt from {@code from} to {@code to} = [t·Q1] − ΔQ2. */
     double momentOf(String name, double from, double to) {
-        Trajectory q = quadrature(name);
-        int i = model.kinetics().model().stateCount();
-        double[] y = new double[i + 2];
-        q.state(to, y);
-        double b = to * y[i] - y[i + 1];
-        q.state(from, y);
-        return b - (from * y[i] - y[i + 1]);
+        double[] b = quadratureAt(name, to);
+        double[] a = quadratureAt(name, from);
+        return to * b[0] - b[1] - (from * a[0] - a[1]);
     }
 
     /** The quantity's time derivative at t (h), from the solution (the derivative of its dense output). */

@@ -43,6 +43,18 @@ final class Trajectory implements StepListener {
 
         /** d/dt of the value given the state's derivative {@code dy}. */
         double derivative(double[] y, double[] dy, double t);
+
+        /**
+         * The quantity as {@code constant + Σ weights[i]·y[states[i]]} when it is linear in the states with
+         * constant weights, else null: a maximum then reads one combined polynomial per step.
+         */
+        default Linear linear() {
+            return null;
+        }
+    }
+
+    /** A quantity linear in the states: {@code constant + Σ weights[i]·y[states[i]]}. */
+    record Linear(double constant, int[] states, double[] weights) {
     }
 
     private final int n;
@@ -195,24 +207,30 @@ final class Trajectory implements StepListener {
         double x = h == 0 ? -1 : 2 * (t - start[k]) / h - 1;
         double[] d = new double[DEGREE];
         for (int i = 0; i < n; i++) {
-            // the derivative's Chebyshev coefficients: d_{k−1} = d_{k+1} + 2k·c_k
-            int o = i * (DEGREE + 1);
-            Arrays.fill(d, 0);
-            for (int m = DEGREE; m >= 1; m--) {
-                d[m - 1] = (m + 1 < DEGREE ? d[m + 1] : 0) + 2 * m * c[o + m];
-            }
-            d[0] /= 2;
-            double v = 0;
-            double b1 = 0;
-            double b2 = 0;
-            for (int m = DEGREE - 1; m >= 1; m--) {
-                double b0 = d[m] + 2 * x * b1 - b2;
-                b2 = b1;
-                b1 = b0;
-            }
-            v = d[0] + x * b1 - b2;
-            out[i] = h == 0 ? 0 : v * 2 / h;
+            derivativeCoefficients(c, i * (DEGREE + 1), d);
+            out[i] = h == 0 ? 0 : derivativeSum(d, x) * 2 / h;
         }
+    }
+
+    /** The derivative's Chebyshev coefficients (in x) of the series at {@code c[o..o+5]}: d_{k−1} = d_{k+1} + 2k·c_k, d_0 halved. */
+    private static void derivativeCoefficients(double[] c, int o, double[] d) {
+        Arrays.fill(d, 0);
+        for (int m = DEGREE; m >= 1; m--) {
+            d[m - 1] = (m + 1 < DEGREE ? d[m + 1] : 0) + 2 * m * c[o + m];
+        }
+        d[0] /= 2;
+    }
+
+    /** Σ d_k T_k(x), k &lt; 5, by Clenshaw's recurrence. */
+    private static double derivativeSum(double[] d, double x) {
+        double b1 = 0;
+        double b2 = 0;
+        for (int m = DEGREE - 1; m >= 1; m--) {
+            double b0 = d[m] + 2 * x * b1 - b2;
+            b2 = b1;
+            b1 = b0;
+        }
+        return d[0] + x * b1 - b2;
     }
 
     private double span(int k) {
@@ -255,41 +273,43 @@ final class Trajectory implements StepListener {
      * equal maxima.
      */
     double[] maximum(Quantity q) {
-        double[] y = new double[n];
-        double[] dy = new double[n];
+        Probe general = new StateProbe(q);
+        Probe single = q.linear() != null ? new PolynomialProbe(q.linear()) : general;
         double bestT = Double.NaN;
         double best = Double.NEGATIVE_INFINITY;
         BrentSolver brent = new BrentSolver(1e-14, 1e-12);
         for (int k = 0; k < size; k++) {
+            Probe p = coefficients.get(k) != null ? single : general;
+            p.piece(k);
             double[] ts = sampleTimes(k);
             double prevT = ts[0];
-            double prevSlope = slope(q, k, prevT, y, dy);
-            double v0 = q.value(y, prevT);
-            if (v0 > best) {
-                best = v0;
+            p.at(prevT);
+            double prevSlope = p.slope;
+            if (p.value > best) {
+                best = p.value;
                 bestT = prevT;
             }
             for (int j = 1; j < ts.length; j++) {
                 double t = ts[j];
-                double s = slope(q, k, t, y, dy);
-                double v = q.value(y, t);
-                if (v > best) {
-                    best = v;
+                p.at(t);
+                double s = p.slope;
+                if (p.value > best) {
+                    best = p.value;
                     bestT = t;
                 }
                 if (prevSlope > 0 && s <= 0) {
-                    final int piece = k;
-                    double a = prevT;
                     double root;
                     try {
-                        root = s == 0 ? t : brent.solve(200, x -> slope(q, piece, x, new double[n], new double[n]), a, t);
+                        root = s == 0 ? t : brent.solve(200, x -> {
+                            p.at(x);
+                            return p.slope;
+                        }, prevT, t);
                     } catch (RuntimeException noRoot) {
                         root = t;
                     }
-                    state(k, root, y);
-                    double vr = q.value(y, root);
-                    if (vr > best) {
-                        best = vr;
+                    p.at(root);
+                    if (p.value > best) {
+                        best = p.value;
                         bestT = root;
                     }
                 }
@@ -298,6 +318,79 @@ final class Trajectory implements StepListener {
             }
         }
         return new double[] {bestT, best};
+    }
+
+    /** A quantity's value and slope at a time of one piece, as the maximum search reads them. */
+    private abstract static class Probe {
+        double value;
+        double slope;
+
+        abstract void piece(int k);
+
+        abstract void at(double t);
+    }
+
+    /** Any quantity: the whole state and its derivative at t, then the quantity of them. */
+    private final class StateProbe extends Probe {
+        private final Quantity q;
+        private final double[] y = new double[n];
+        private final double[] dy = new double[n];
+        private int k;
+
+        StateProbe(Quantity q) {
+            this.q = q;
+        }
+
+        @Override
+        void piece(int piece) {
+            k = piece;
+        }
+
+        @Override
+        void at(double t) {
+            slope = slope(q, k, t, y, dy);
+            value = q.value(y, t);
+        }
+    }
+
+    /**
+     * A linear quantity on a polynomial piece: the Chebyshev series of its combination of states and that
+     * of its derivative, evaluated as {@link #state} and {@link #derivative} evaluate one state.
+     */
+    private final class PolynomialProbe extends Probe {
+        private final Linear q;
+        private final double[] c = new double[DEGREE + 1];
+        private final double[] d = new double[DEGREE];
+        private double t0;
+        private double h;
+
+        PolynomialProbe(Linear q) {
+            this.q = q;
+        }
+
+        @Override
+        void piece(int k) {
+            double[] all = coefficients.get(k);
+            t0 = start[k];
+            h = span(k);
+            Arrays.fill(c, 0);
+            c[0] = q.constant();
+            for (int i = 0; i < q.states().length; i++) {
+                int o = q.states()[i] * (DEGREE + 1);
+                double w = q.weights()[i];
+                for (int m = 0; m <= DEGREE; m++) {
+                    c[m] += w * all[o + m];
+                }
+            }
+            derivativeCoefficients(c, 0, d);
+        }
+
+        @Override
+        void at(double t) {
+            double x = h == 0 ? -1 : 2 * (t - t0) / h - 1;
+            value = clenshaw(c, 0, x);
+            slope = h == 0 ? 0 : derivativeSum(d, x) * 2 / h;
+        }
     }
 
     /** Where piece k is sampled for maxima: evenly for a step, geometrically from the start for an exact stretch. */

@@ -23,6 +23,7 @@ import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 import org.nanopk.Model;
 import org.nanopk.PkException;
+import org.nanopk.Schedule;
 import org.nanopk.Simulation;
 import org.nanopk.Table;
 import org.nanopk.fit.ErrorModel;
@@ -407,6 +408,7 @@ public final class Population {
             int nt = times.length;
             int ntr = tracked.size();
             int nr = readouts.size();
+            Schedule schedule = Schedule.of(model.regimen(), times);
             int threads = pop.spec.threads();
             // every thread keeps a quantile sketch per tracked value and time (up to a few kB each)
             Budget.require((double) QuantileSketch.TYPICAL_BYTES * ntr * nt * (threads + 1) + 8.0 * ntr * nt
@@ -439,7 +441,9 @@ public final class Population {
                         Model m = model.with(pop.subjectParameters(i, z, l));
                         Simulation s;
                         try {
-                            s = m.simulate(m.regimen(), times, pop.spec.solver());
+                            // readouts may read maxima: the continuous solution recorded in the one solve
+                            s = nr == 0 ? m.simulate(schedule, pop.spec.solver())
+                                : m.simulateContinuous(schedule, pop.spec.solver());
                         } catch (PkException e) {
                             throw new PkException("subject " + i + " of the population failed: " + e.getMessage(),
                                 e.time(), e);

@@ -81,8 +81,17 @@ abstract class AdaptiveIntegrator implements Integrator {
     /** If &gt; 0, every step has this length and none is rejected (convergence-order tests only). */
     double fixedStep;
 
-    /** Stop with {@link Stiff} when {@link #looksStiff()} (the automatic solver then switches method). */
-    boolean handOverWhenStiff;
+    /**
+     * When not null: asked when {@link #looksStiff()} whether to stop with {@link Stiff} (the automatic
+     * solver then switches method) at time t with the step h the method is held to; if not, the
+     * method carries on and its stiffness count starts again.
+     */
+    HandOver handOver;
+
+    /** The automatic solver's decision to switch methods (see {@link #handOver}). */
+    interface HandOver {
+        boolean worthIt(double t, double h);
+    }
 
     /** Thrown when a method that {@link #looksStiff()} hands over: where it stopped and its state. */
     static final class Stiff extends RuntimeException {
@@ -102,6 +111,10 @@ abstract class AdaptiveIntegrator implements Integrator {
     /** True when the method has found the problem stiff (explicit methods only). */
     boolean looksStiff() {
         return false;
+    }
+
+    /** Forgets the stiffness seen so far (the switch was not worth it). */
+    void notStiff() {
     }
 
     AdaptiveIntegrator(OdeSystem sys, AbstractSolver settings, String name) {
@@ -222,8 +235,11 @@ abstract class AdaptiveIntegrator implements Integrator {
                 }
                 System.arraycopy(y1, 0, y0, 0, n);
                 t = tNew;
-                if (handOverWhenStiff && t < t1 && looksStiff()) {
-                    throw new Stiff(t, k, y0.clone());
+                if (handOver != null && t < t1 && looksStiff()) {
+                    if (handOver.worthIt(t, h)) {
+                        throw new Stiff(t, k, y0.clone());
+                    }
+                    notStiff();
                 }
                 double fac = e == 0 ? facMax : Math.min(facMax, Math.max(0.2, 0.9 * Math.pow(e, -1 / q)));
                 h = fixedStep > 0 ? fixedStep : h * fac;

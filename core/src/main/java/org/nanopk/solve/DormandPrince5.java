@@ -146,7 +146,7 @@ final class DormandPrince5 extends AbstractSolver {
 
         @Override
         void accepted(double tNew, double h, boolean corrected) {
-            if (handOverWhenStiff) {
+            if (handOver != null) {
                 detectStiffness(h);
             }
             if (corrected) {
@@ -179,6 +179,11 @@ final class DormandPrince5 extends AbstractSolver {
         @Override
         boolean looksStiff() {
             return stiffSteps >= 15;
+        }
+
+        @Override
+        void notStiff() {
+            stiffSteps = 0;
         }
     }
 }

@@ -140,6 +140,20 @@ final class Lu {
             }
             uStart[n] = e;
         }
+
+        /** Multiply–adds of one numeric factorization: Σ over pivots k of |below k|·(1 + |right of k|). */
+        double factorWork() {
+            double w = 0;
+            for (int k = 0; k < below.length; k++) {
+                w += below[k].length * (1.0 + right[k].length);
+            }
+            return w;
+        }
+
+        /** Multiply–adds of one solve with the factors: their off-diagonal entries, plus the diagonal. */
+        double solveWork() {
+            return col.length + below.length;
+        }
     }
 
     private final int n;
