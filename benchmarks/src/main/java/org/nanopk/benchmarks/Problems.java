@@ -27,6 +27,42 @@ final class Problems {
         return b.regimen(np9.regimen()).build();
     }
 
+    /**
+     * A random sparse compartment model of {@code n} compartments and a sink: a cycle i → i+1 (one strongly
+     * connected body), one more transfer from each compartment to a random other, and elimination from
+     * every tenth; first-order rate constants log-uniform over 0.01–10 /h (stiff), every seventh transfer
+     * saturable (Michaelis–Menten, Km = 5). 100 units dosed into compartment 0. About 2.1·n transfers.
+     */
+    static Model randomSparse(int n, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        Model.Builder b = Model.builder("random-" + n);
+        for (int i = 0; i < n; i++) {
+            b.compartment("c" + i);
+        }
+        b.sink("out");
+        int[] count = {0};
+        java.util.function.BiConsumer<String, String> transfer = (from, to) -> {
+            int k = count[0]++;
+            double rate = Math.pow(10, -2 + 3 * r.nextDouble());
+            b.parameter("k" + k, rate);
+            if (k % 7 == 6) {
+                b.parameter("km" + k, 5.0);
+                b.transfer(from, to, RateLaw.michaelisMenten("k" + k + "*5", "km" + k));
+            } else {
+                b.firstOrder(from, to, "k" + k);
+            }
+        };
+        for (int i = 0; i < n; i++) {
+            transfer.accept("c" + i, "c" + ((i + 1) % n));
+            int j = r.nextInt(n - 1);
+            transfer.accept("c" + i, "c" + (j >= i ? j + 1 : j));
+            if (i % 10 == 0) {
+                transfer.accept("c" + i, "out");
+            }
+        }
+        return b.dose(org.nanopk.Dose.bolus("c0", 100)).build();
+    }
+
     static Model byName(String name) {
         return switch (name) {
             case "np9" -> Presets.np9();
