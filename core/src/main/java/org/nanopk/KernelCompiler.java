@@ -20,8 +20,9 @@ import org.objectweb.asm.Opcodes;
  * {@link Plan#constants()}.
  *
  * <p>Generated methods are split in chunks of at most {@value #CHUNK_BYTES} bytes of code, below the
- * JIT's limit for compiling a method; a structure needing more than {@value #MAX_CONSTANTS} constants
- * (a model of thousands of transfers) keeps the interpreter.
+ * JIT's limit for compiling a method. The constants are final fields; a structure that would need more
+ * than {@value #MAX_CONSTANTS} (a model of thousands of transfers) reads them from one final array
+ * instead, at constant indices, and its chunks are half as long to leave room for the longer loads.
  */
 final class KernelCompiler {
     static final int CHUNK_BYTES = 6000;
@@ -53,8 +54,12 @@ final class KernelCompiler {
     private final ClassWriter cw;
     private final String name;
     private int chunks;
+    /** The nonlinear terms that move amount into or out of each row, in term order. */
+    private final int[][] touching;
+    /** Constants in one array rather than fields (large structures). */
+    private final boolean arrayMode;
 
-    private KernelCompiler(CompiledModel m) {
+    private KernelCompiler(CompiledModel m, boolean arrayMode) {
         this.m = m;
         this.np = m.np;
         this.n = m.ns;
@@ -63,6 +68,26 @@ final class KernelCompiler {
                 nonlinear.add(t);
             }
         }
+        int[] count = new int[n];
+        for (CompiledModel.Term t : nonlinear) {
+            count[t.to]++;
+            if (t.from >= 0 && t.from != t.to) {
+                count[t.from]++;
+            }
+        }
+        touching = new int[n][];
+        for (int i = 0; i < n; i++) {
+            touching[i] = new int[count[i]];
+            count[i] = 0;
+        }
+        for (int j = 0; j < nonlinear.size(); j++) {
+            CompiledModel.Term t = nonlinear.get(j);
+            touching[t.to][count[t.to]++] = j;
+            if (t.from >= 0 && t.from != t.to) {
+                touching[t.from][count[t.from]++] = j;
+            }
+        }
+        this.arrayMode = arrayMode;
         this.name = "org/nanopk/Kernel$Generated";
         this.cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
@@ -72,9 +97,10 @@ final class KernelCompiler {
         };
     }
 
-    /** The generated kernel of a structure, or null when it is too large to generate. */
+    /** The generated kernel of a structure: constants as fields, or in an array when there are too many. */
     static Plan compile(CompiledModel m) {
-        return new KernelCompiler(m).generate();
+        Plan p = new KernelCompiler(m, false).generate();
+        return p != null ? p : new KernelCompiler(m, true).generate();
     }
 
     private Plan generate() {
@@ -111,8 +137,8 @@ final class KernelCompiler {
         method("derivatives", DERIVATIVES, 7, rhs);
         method("addJacobian", PARTIALS, 5, jac);
         method("addTimeDerivative", PARTIALS, 5, dt);
-        if (constants.size() > MAX_CONSTANTS) {
-            return null;
+        if (!arrayMode && constants.size() > MAX_CONSTANTS) {
+            return null; // the caller writes it again with the constants in an array
         }
         fields();
         cw.visitEnd();
@@ -172,7 +198,7 @@ final class KernelCompiler {
     private Statement row(int i, int from, int to, int constIndex) {
         return new Statement() {
             public int size() {
-                return 12 + 12 * (to - from) + 6 + 8 * nonlinear.size();
+                return 12 + 12 * (to - from) + 6 + 8 * touching[i].length;
             }
 
             public void emit(MethodVisitor mv, Locals locals) {
@@ -193,14 +219,12 @@ final class KernelCompiler {
                     loadField(mv, constIndex);
                     mv.visitInsn(Opcodes.DADD);
                 }
-                for (int j = 0; j < nonlinear.size(); j++) {
+                for (int j : touching[i]) {
                     CompiledModel.Term t = nonlinear.get(j);
-                    if (t.to == i || t.from == i) {
-                        mv.visitVarInsn(Opcodes.ALOAD, 6);
-                        pushInt(mv, j);
-                        mv.visitInsn(Opcodes.DALOAD);
-                        mv.visitInsn(t.to == i ? Opcodes.DADD : Opcodes.DSUB);
-                    }
+                    mv.visitVarInsn(Opcodes.ALOAD, 6);
+                    pushInt(mv, j);
+                    mv.visitInsn(Opcodes.DALOAD);
+                    mv.visitInsn(t.to == i ? Opcodes.DADD : Opcodes.DSUB);
                 }
                 mv.visitInsn(Opcodes.DASTORE);
             }
@@ -278,10 +302,11 @@ final class KernelCompiler {
     /** Writes a method that calls its chunks in order, each chunk a private method of the statements. */
     private void method(String methodName, String descriptor, int firstLocal, List<Statement> statements) {
         List<Integer> starts = new ArrayList<>();
-        int size = CHUNK_BYTES;
+        int limit = arrayMode ? CHUNK_BYTES / 2 : CHUNK_BYTES;
+        int size = limit;
         for (int i = 0; i < statements.size(); i++) {
             int s = statements.get(i).size();
-            if (size + s > CHUNK_BYTES) {
+            if (size + s > limit) {
                 starts.add(i);
                 size = 0;
             }
@@ -317,14 +342,20 @@ final class KernelCompiler {
 
     /** The fields c0…cK and the constructor that sets them from its array. */
     private void fields() {
-        for (int k = 0; k < constants.size(); k++) {
-            cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "c" + k, "D", null, null).visitEnd();
-        }
         MethodVisitor mv = cw.visitMethod(0, "<init>", "([D)V", null, null);
         mv.visitCode();
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         mv.visitMethodInsn(Opcodes.INVOKESPECIAL, KERNEL, "<init>", "()V", false);
-        for (int k = 0; k < constants.size(); k++) {
+        if (arrayMode) {
+            cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "c", "[D", null, null).visitEnd();
+            mv.visitVarInsn(Opcodes.ALOAD, 0);
+            mv.visitVarInsn(Opcodes.ALOAD, 1);
+            mv.visitFieldInsn(Opcodes.PUTFIELD, name, "c", "[D");
+        }
+        for (int k = 0; !arrayMode && k < constants.size(); k++) {
+            cw.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, "c" + k, "D", null, null).visitEnd();
+        }
+        for (int k = 0; !arrayMode && k < constants.size(); k++) {
             mv.visitVarInsn(Opcodes.ALOAD, 0);
             mv.visitVarInsn(Opcodes.ALOAD, 1);
             pushInt(mv, k);
@@ -348,6 +379,12 @@ final class KernelCompiler {
 
     private void loadField(MethodVisitor mv, int k) {
         mv.visitVarInsn(Opcodes.ALOAD, 0);
+        if (arrayMode) {
+            mv.visitFieldInsn(Opcodes.GETFIELD, name, "c", "[D");
+            pushInt(mv, k);
+            mv.visitInsn(Opcodes.DALOAD);
+            return;
+        }
         mv.visitFieldInsn(Opcodes.GETFIELD, name, "c" + k, "D");
     }
 

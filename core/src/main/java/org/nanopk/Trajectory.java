@@ -3,8 +3,8 @@ package org.nanopk;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.hipparchus.analysis.UnivariateFunction;
 import org.hipparchus.analysis.solvers.BrentSolver;
 import org.nanopk.solve.DenseOutput;
 import org.nanopk.solve.StepListener;
@@ -61,21 +61,23 @@ final class Trajectory implements StepListener {
     /** Piece k covers [start[k], end[k]]; pieces are in time order, touching or jumping at doses. */
     private double[] start = new double[16];
     private double[] end = new double[16];
-    /** Chebyshev coefficients of polynomial pieces (n × 6), null for exact pieces. */
-    private final List<double[]> coefficients = new ArrayList<>();
-    /** The exact solutions of exact pieces, null for polynomial pieces. */
+    /**
+     * The states at the six nodes of polynomial pieces, node-major (6·n values a piece) in one array:
+     * piece k's start at {@code nodesAt[k]}, or −1 − e for exact piece e of {@code exact}. Recording
+     * only copies them; the Chebyshev coefficients are worked out when a piece is read.
+     */
+    private double[] nodes = new double[0];
+    private int nodesUsed;
+    private int[] nodesAt = new int[16];
+    /** The exact solutions of the exact pieces, in time order. */
     private final List<DenseOutput> exact = new ArrayList<>();
     private int size;
     private boolean frozen;
-    /** The states at the nodes of the step being recorded (recording is single-threaded). */
-    private double[] values;
     /**
      * The weights of the discrete cosine transform from node values to Chebyshev coefficients:
      * w_j·cos(k(5 − j)π/5), w = ½ at the ends (node j is x_j = 2θ_j − 1 = −cos(jπ/5) = cos((5 − j)π/5)).
      */
     private final double[][] transform = new double[DEGREE + 1][DEGREE + 1];
-    /** The geometric samples of exact pieces (times and states), made on first use. */
-    private final ConcurrentHashMap<Integer, double[][]> samples = new ConcurrentHashMap<>();
 
     Trajectory(int n) {
         this.n = n;
@@ -88,8 +90,6 @@ final class Trajectory implements StepListener {
 
     /** Ends the recording: from now on only queries. */
     Trajectory freeze() {
-        start = Arrays.copyOf(start, size);
-        end = Arrays.copyOf(end, size);
         frozen = true;
         return this;
     }
@@ -103,54 +103,63 @@ final class Trajectory implements StepListener {
         return size == 0 ? Double.NaN : end[size - 1];
     }
 
-    private void add(double t0, double t1, double[] coef, DenseOutput solution) {
+    private void add(double t0, double t1, int nodeStart, DenseOutput solution) {
         if (frozen) {
             throw new IllegalStateException("trajectory already complete");
         }
         if (size == start.length) {
             start = Arrays.copyOf(start, 2 * size);
             end = Arrays.copyOf(end, 2 * size);
+            nodesAt = Arrays.copyOf(nodesAt, 2 * size);
         }
         start[size] = t0;
         end[size] = t1;
-        coefficients.add(coef);
-        exact.add(solution);
+        if (solution != null) {
+            nodesAt[size] = -1 - exact.size();
+            exact.add(solution);
+        } else {
+            nodesAt[size] = nodeStart;
+        }
         size++;
     }
 
     @Override
     public void step(double t0, double t1, DenseOutput dense) {
-        // the states at the nodes: scratch reused over the steps (only the coefficients are kept)
-        if (values == null) {
-            values = new double[(DEGREE + 1) * n];
+        int w = (DEGREE + 1) * n;
+        if (nodesUsed + w > nodes.length) {
+            nodes = Arrays.copyOf(nodes, Math.max(2 * nodes.length, 16 * w));
         }
         for (int j = 0; j <= DEGREE; j++) {
             double t = j == 0 ? t0 : j == DEGREE ? t1 : t0 + NODES[j] * (t1 - t0);
-            dense.state(t, values, j * n);
+            dense.state(t, nodes, nodesUsed + j * n);
         }
-        // values at the Lobatto points of cos(jπ/5) in x = 1 − 2θ … to Chebyshev coefficients in x = 2θ − 1
-        double[] coef = new double[(DEGREE + 1) * n];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k <= DEGREE; k++) {
-                double s = 0;
-                for (int j = 0; j <= DEGREE; j++) {
-                    s += transform[k][j] * values[j * n + i];
-                }
-                double c = 2.0 / DEGREE * s;
-                coef[i * (DEGREE + 1) + k] = k == 0 || k == DEGREE ? c / 2 : c;
+        add(t0, t1, nodesUsed, null);
+        nodesUsed += w;
+    }
+
+    /**
+     * The Chebyshev coefficients (in x = 2θ − 1) of the values at the nodes {@code v[o + j·stride]},
+     * j = 0..5, into {@code c[0..6)}: the nodes are the Lobatto points cos(jπ/5) in x = 1 − 2θ.
+     */
+    private void chebyshev(double[] v, int o, int stride, double[] c) {
+        for (int k = 0; k <= DEGREE; k++) {
+            double s = 0;
+            for (int j = 0; j <= DEGREE; j++) {
+                s += transform[k][j] * v[o + j * stride];
             }
+            double a = 2.0 / DEGREE * s;
+            c[k] = k == 0 || k == DEGREE ? a / 2 : a;
         }
-        add(t0, t1, coef, null);
     }
 
     @Override
     public void exact(double t0, double t1, DenseOutput solution) {
-        add(t0, t1, null, solution);
+        add(t0, t1, -1, solution);
     }
 
     /** A stretch where nothing changes from the zero state (nothing dosed yet, nothing produced). */
     void zero(double t0, double t1) {
-        add(t0, t1, null, new DenseOutput() {
+        add(t0, t1, -1, new DenseOutput() {
             @Override
             public void state(double t, double[] out, int at) {
                 Arrays.fill(out, at, at + n, 0.0);
@@ -186,28 +195,30 @@ final class Trajectory implements StepListener {
     }
 
     private void state(int k, double t, double[] out) {
-        double[] c = coefficients.get(k);
-        if (c == null) {
-            exact.get(k).state(t, out, 0);
+        if (nodesAt[k] < 0) {
+            exact.get(-1 - nodesAt[k]).state(t, out, 0);
             return;
         }
         double x = span(k) == 0 ? -1 : 2 * (t - start[k]) / span(k) - 1;
+        double[] c = new double[DEGREE + 1];
         for (int i = 0; i < n; i++) {
-            out[i] = clenshaw(c, i * (DEGREE + 1), x);
+            chebyshev(nodes, nodesAt[k] + i, n, c);
+            out[i] = clenshaw(c, 0, x);
         }
     }
 
     private void derivative(int k, double t, double[] y, double[] out) {
-        double[] c = coefficients.get(k);
-        if (c == null) {
-            exact.get(k).derivative(t, out, 0);
+        if (nodesAt[k] < 0) {
+            exact.get(-1 - nodesAt[k]).derivative(t, out, 0);
             return;
         }
         double h = span(k);
         double x = h == 0 ? -1 : 2 * (t - start[k]) / h - 1;
+        double[] c = new double[DEGREE + 1];
         double[] d = new double[DEGREE];
         for (int i = 0; i < n; i++) {
-            derivativeCoefficients(c, i * (DEGREE + 1), d);
+            chebyshev(nodes, nodesAt[k] + i, n, c);
+            derivativeCoefficients(c, 0, d);
             out[i] = h == 0 ? 0 : derivativeSum(d, x) * 2 / h;
         }
     }
@@ -279,18 +290,18 @@ final class Trajectory implements StepListener {
         double best = Double.NEGATIVE_INFINITY;
         BrentSolver brent = new BrentSolver(1e-14, 1e-12);
         for (int k = 0; k < size; k++) {
-            Probe p = coefficients.get(k) != null ? single : general;
+            Probe p = nodesAt[k] >= 0 ? single : general;
             p.piece(k);
-            double[] ts = sampleTimes(k);
-            double prevT = ts[0];
+            int count = samples(k);
+            double prevT = start[k];
             p.at(prevT);
             double prevSlope = p.slope;
             if (p.value > best) {
                 best = p.value;
                 bestT = prevT;
             }
-            for (int j = 1; j < ts.length; j++) {
-                double t = ts[j];
+            for (int j = 1; j <= count; j++) {
+                double t = sampleTime(k, j, count);
                 p.at(t);
                 double s = p.slope;
                 if (p.value > best) {
@@ -300,10 +311,7 @@ final class Trajectory implements StepListener {
                 if (prevSlope > 0 && s <= 0) {
                     double root;
                     try {
-                        root = s == 0 ? t : brent.solve(200, x -> {
-                            p.at(x);
-                            return p.slope;
-                        }, prevT, t);
+                        root = s == 0 ? t : brent.solve(200, p, prevT, t);
                     } catch (RuntimeException noRoot) {
                         root = t;
                     }
@@ -320,14 +328,20 @@ final class Trajectory implements StepListener {
         return new double[] {bestT, best};
     }
 
-    /** A quantity's value and slope at a time of one piece, as the maximum search reads them. */
-    private abstract static class Probe {
+    /** A quantity's value and slope at a time of one piece, as the maximum search reads them; as a function, the slope. */
+    private abstract static class Probe implements UnivariateFunction {
         double value;
         double slope;
 
         abstract void piece(int k);
 
         abstract void at(double t);
+
+        @Override
+        public double value(double t) {
+            at(t);
+            return slope;
+        }
     }
 
     /** Any quantity: the whole state and its derivative at t, then the quantity of them. */
@@ -359,6 +373,7 @@ final class Trajectory implements StepListener {
      */
     private final class PolynomialProbe extends Probe {
         private final Linear q;
+        private final double[] values = new double[DEGREE + 1];
         private final double[] c = new double[DEGREE + 1];
         private final double[] d = new double[DEGREE];
         private double t0;
@@ -370,18 +385,17 @@ final class Trajectory implements StepListener {
 
         @Override
         void piece(int k) {
-            double[] all = coefficients.get(k);
             t0 = start[k];
             h = span(k);
-            Arrays.fill(c, 0);
-            c[0] = q.constant();
-            for (int i = 0; i < q.states().length; i++) {
-                int o = q.states()[i] * (DEGREE + 1);
-                double w = q.weights()[i];
-                for (int m = 0; m <= DEGREE; m++) {
-                    c[m] += w * all[o + m];
+            int o = nodesAt[k];
+            for (int j = 0; j <= DEGREE; j++) {
+                double v = q.constant();
+                for (int i = 0; i < q.states().length; i++) {
+                    v += q.weights()[i] * nodes[o + j * n + q.states()[i]];
                 }
+                values[j] = v;
             }
+            chebyshev(values, 0, 1, c);
             derivativeCoefficients(c, 0, d);
         }
 
@@ -393,29 +407,27 @@ final class Trajectory implements StepListener {
         }
     }
 
-    /** Where piece k is sampled for maxima: evenly for a step, geometrically from the start for an exact stretch. */
-    private double[] sampleTimes(int k) {
-        double t0 = start[k];
-        double h = span(k);
-        if (h == 0) {
-            return new double[] {t0};
+    /** Geometric samples of an exact stretch after its start: from 1e-9 of its length up by {@link #RATIO}. */
+    private static final int GEOMETRIC = (int) Math.ceil(Math.log(1e9) / Math.log(RATIO)) + 1;
+
+    /** How many intervals piece k is sampled in for maxima (its samples are 0..count). */
+    private int samples(int k) {
+        return span(k) == 0 ? 0 : nodesAt[k] >= 0 ? SAMPLES : GEOMETRIC;
+    }
+
+    /**
+     * Sample j of piece k: evenly for a step; geometrically from the start for an exact stretch (a sum
+     * of exponentials, whose features scale with its time constants: geometric sampling from 1e-9 of
+     * the stretch resolves them at every scale).
+     */
+    private double sampleTime(int k, int j, int count) {
+        if (j == 0) {
+            return start[k];
         }
-        if (coefficients.get(k) != null) {
-            double[] ts = new double[SAMPLES + 1];
-            for (int j = 0; j <= SAMPLES; j++) {
-                ts[j] = j == SAMPLES ? end[k] : t0 + h * j / SAMPLES;
-            }
-            return ts;
+        if (j == count) {
+            return end[k];
         }
-        // a sum of exponentials: its features scale with its time constants, which geometric sampling
-        // from 1e-9 of the stretch resolves at every scale
-        int count = (int) Math.ceil(Math.log(1e9) / Math.log(RATIO)) + 1;
-        double[] ts = new double[count + 1];
-        ts[0] = t0;
-        for (int j = 1; j <= count; j++) {
-            ts[j] = j == count ? end[k] : t0 + h * Math.pow(RATIO, j - count);
-        }
-        return ts;
+        return nodesAt[k] >= 0 ? start[k] + span(k) * j / SAMPLES : start[k] + span(k) * Math.pow(RATIO, j - count);
     }
 
     /** The number of pieces (for tests). */

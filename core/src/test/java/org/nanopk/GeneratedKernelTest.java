@@ -2,6 +2,7 @@ package org.nanopk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 
@@ -89,6 +90,18 @@ class GeneratedKernelTest {
     void generatedCodeComputesWhatTheInterpreterComputes(@ForAll long seed,
                                                         @ForAll @IntRange(min = 1, max = 30) int compartments) {
         agree(RandomModels.of(seed, compartments, RandomModels.Laws.ALL).model(), seed);
+    }
+
+    /**
+     * A structure too large for one field per constant (here about 8,000 constants) reads them from an
+     * array, and computes what the interpreter computes.
+     */
+    @Test
+    void largeStructuresAgree() {
+        Model m = RandomModels.of(20261202, 1900, RandomModels.Laws.ALL).model();
+        agree(m, 7);
+        int constants = m.kinetics().model.kernel().constants().size();
+        assertTrue(constants > KernelCompiler.MAX_CONSTANTS, constants + " constants");
     }
 
     @Test

@@ -28,12 +28,13 @@ final class Problems {
     }
 
     /**
-     * A random sparse compartment model of {@code n} compartments and a sink: a cycle i → i+1 (one strongly
+     * A random sparse compartment model of {@code n} states, n − 1 compartments and a sink: a cycle i → i+1 (one strongly
      * connected body), one more transfer from each compartment to a random other, and elimination from
      * every tenth; first-order rate constants log-uniform over 0.01–10 /h (stiff), every seventh transfer
      * saturable (Michaelis–Menten, Km = 5). 100 units dosed into compartment 0. About 2.1·n transfers.
      */
-    static Model randomSparse(int n, long seed) {
+    static Model randomSparse(int states, long seed) {
+        int n = states - 1;
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
         Model.Builder b = Model.builder("random-" + n);
         for (int i = 0; i < n; i++) {

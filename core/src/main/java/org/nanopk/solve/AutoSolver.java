@@ -58,16 +58,17 @@ final class AutoSolver extends AbstractSolver {
     record Work(double explicit, double implicit) {
         static Work of(OdeSystem sys) {
             int n = sys.dimension();
-            SparsityPattern p = sys.jacobianPattern() != null ? sys.jacobianPattern() : SparsityPattern.dense(n);
-            double nnz = p.nonZeros();
+            SparsityPattern p = sys.jacobianPattern();
+            double nnz = p != null ? p.nonZeros() : (double) n * n;
             // a right-hand side reads each structural non-zero of its Jacobian once and sums the rows
             double rhs = 2 * nnz + n;
-            Lu.Symbolic lu = p.symbolic();
+            // the sparse LU's counts, or a dense LU's: n³/3 multiply-adds to factor, n² to solve
+            double factor = p != null ? p.symbolic().factorWork() : (double) n * n * n / 3;
+            double solve = p != null ? p.symbolic().solveWork() : (double) n * n;
             // stage sums: Dormand–Prince 21 combinations and an error estimate of n each; Rodas5P 28 + 28
             // (the a and c sums), its error and dense-output coefficients
             double explicit = 6 * rhs + 40.0 * n;
-            double implicit = 8 * rhs + (nnz + (double) n * n) + (double) n * n + lu.factorWork()
-                + 8 * lu.solveWork() + 200.0 * n;
+            double implicit = 8 * rhs + (nnz + (double) n * n) + (double) n * n + factor + 8 * solve + 200.0 * n;
             return new Work(explicit, implicit);
         }
     }
@@ -82,26 +83,9 @@ final class AutoSolver extends AbstractSolver {
 
     /** True if Rodas5P is the cheaper method at (t, y) over {@code horizon} even with a quarter of the bound ρ. */
     static boolean isStiff(OdeSystem sys, double t, double[] y, double horizon, double rtol) {
-        int n = sys.dimension();
-        double[] jac = new double[n * n];
-        sys.jacobian(t, y, jac);
-        double rho = norm1(jac, n);
-        sys.jacobian(t, new double[n], jac);
-        rho = Math.max(rho, norm1(jac, n));
+        double rho = Math.max(sys.jacobianNorm1(t, y), sys.jacobianNorm1(t, new double[sys.dimension()]));
         Work w = Work.of(sys);
         return rho / BOUND_MARGIN * horizon / STABILITY * w.explicit() > stiffSteps(rtol) * w.implicit();
-    }
-
-    static double norm1(double[] a, int n) {
-        double m = 0;
-        for (int j = 0; j < n; j++) {
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                s += Math.abs(a[i * n + j]);
-            }
-            m = Math.max(m, s);
-        }
-        return m;
     }
 
     private final class Deferred implements Integrator {

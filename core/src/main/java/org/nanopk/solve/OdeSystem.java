@@ -21,6 +21,26 @@ public interface OdeSystem {
     void jacobian(double t, double[] y, double[] dfdy);
 
     /**
+     * An upper bound on ‖∂f/∂y‖₁ at (t, y), the largest column sum of |∂f_i/∂y_j| (the automatic solver
+     * bounds the spectral radius with it). The default forms the dense Jacobian; a sparse system can
+     * sum its entries instead, each term's part taken in absolute value.
+     */
+    default double jacobianNorm1(double t, double[] y) {
+        int n = dimension();
+        double[] jac = new double[n * n];
+        jacobian(t, y, jac);
+        double max = 0;
+        for (int j = 0; j < n; j++) {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += Math.abs(jac[i * n + j]);
+            }
+            max = Math.max(max, s);
+        }
+        return max;
+    }
+
+    /**
      * Writes ∂f/∂t at (t, y) into {@code dfdt}. Not called when {@link #isAutonomous()} is true.
      */
     void timeDerivative(double t, double[] y, double[] dfdt);

@@ -10,9 +10,16 @@ public final class SparsityPattern {
     private final boolean[] nonzero;
     private volatile Lu.Symbolic symbolic;
 
+    private final int nonZeros;
+
     private SparsityPattern(int n, boolean[] nonzero) {
         this.n = n;
         this.nonzero = nonzero;
+        int c = 0;
+        for (boolean b : nonzero) {
+            c += b ? 1 : 0;
+        }
+        this.nonZeros = c;
     }
 
     /**
@@ -50,11 +57,7 @@ public final class SparsityPattern {
 
     /** The number of structurally non-zero entries. */
     public int nonZeros() {
-        int c = 0;
-        for (boolean b : nonzero) {
-            c += b ? 1 : 0;
-        }
-        return c;
+        return nonZeros;
     }
 
     Lu.Symbolic symbolic() {
