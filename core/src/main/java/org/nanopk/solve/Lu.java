@@ -172,6 +172,8 @@ final class Lu {
     private final int[] ownLStart;
     private final int[] ownUStart;
     private final int[] ownCol;
+    /** Whether the last factorization swapped rows (the dense fallback), so that a solve applies {@link #piv}. */
+    private boolean pivoted;
 
     /** A dense LU (every entry may be non-zero). */
     Lu(int n) {
@@ -262,6 +264,7 @@ final class Lu {
                 piv[i] = i;
                 invDiag[i] = 1 / m[i * n + i];
             }
+            pivoted = false;
             return true;
         }
         // a zero pivot or too much growth: dense elimination with partial pivoting on the permuted matrix
@@ -272,6 +275,7 @@ final class Lu {
             }
         }
         boolean ok = factor(m, n, piv);
+        pivoted = true;
         if (ok) {
             compress(m);
         }
@@ -349,10 +353,13 @@ final class Lu {
     void solve(double[] rhs) {
         final double[] b = pb;
         final int[] p = sym.perm;
+        final int[] c = col;
+        final double[] v = val;
         for (int i = 0; i < n; i++) {
             b[i] = rhs[p[i]];
         }
-        for (int k = 0; k < n; k++) {
+        // the row swaps of a dense fallback (none in the usual case, pivots on the diagonal)
+        for (int k = 0; pivoted && k < n; k++) {
             int q = piv[k];
             if (q != k) {
                 double tmp = b[q];
@@ -360,8 +367,6 @@ final class Lu {
                 b[k] = tmp;
             }
         }
-        final int[] c = col;
-        final double[] v = val;
         for (int i = 1; i < n; i++) {
             double s = b[i];
             for (int e = lStart[i], end = lStart[i + 1]; e < end; e++) {
@@ -374,10 +379,9 @@ final class Lu {
             for (int e = uStart[i], end = uStart[i + 1]; e < end; e++) {
                 s -= v[e] * b[c[e]];
             }
-            b[i] = s * invDiag[i];
-        }
-        for (int i = 0; i < n; i++) {
-            rhs[p[i]] = b[i];
+            s *= invDiag[i];
+            b[i] = s;
+            rhs[p[i]] = s;
         }
     }
 

@@ -151,12 +151,14 @@ final class Rosenbrock extends AbstractSolver {
             for (int s = 1; s < STAGES; s++) {
                 double[] a = A[s];
                 double[] c = C[s];
-                for (int i = 0; i < nn; i++) {
-                    double v = y0[i];
-                    for (int j = 0; j < s; j++) {
-                        v += a[j] * k[j][i];
+                // stage sums a stage at a time (the same order of additions per state; loops that vectorize)
+                System.arraycopy(y0, 0, u, 0, nn);
+                for (int j = 0; j < s; j++) {
+                    double aj = a[j];
+                    double[] kj = k[j];
+                    for (int i = 0; i < nn; i++) {
+                        u[i] += aj * kj[i];
                     }
-                    u[i] = v;
                 }
                 eval(t + NODES[s] * h, u, fs);
                 double[] ks = k[s];
@@ -165,11 +167,14 @@ final class Rosenbrock extends AbstractSolver {
                     ch[j] = c[j] / h;
                 }
                 for (int i = 0; i < nn; i++) {
-                    double v = fs[i] + dt * ft[i];
-                    for (int j = 0; j < s; j++) {
-                        v += ch[j] * k[j][i];
+                    ks[i] = fs[i] + dt * ft[i];
+                }
+                for (int j = 0; j < s; j++) {
+                    double cj = ch[j];
+                    double[] kj = k[j];
+                    for (int i = 0; i < nn; i++) {
+                        ks[i] += cj * kj[i];
                     }
-                    ks[i] = v;
                 }
                 lu.solve(ks);
             }
@@ -190,12 +195,13 @@ final class Rosenbrock extends AbstractSolver {
                 for (int r = 0; r < 3; r++) {
                     double[] hr = H[r];
                     double[] d = dk[r];
-                    for (int i = 0; i < n; i++) {
-                        double v = 0;
-                        for (int j = 0; j < STAGES; j++) {
-                            v += hr[j] * k[j][i];
+                    java.util.Arrays.fill(d, 0.0);
+                    for (int j = 0; j < STAGES; j++) {
+                        double hj = hr[j];
+                        double[] kj = k[j];
+                        for (int i = 0; i < n; i++) {
+                            d[i] += hj * kj[i];
                         }
-                        d[i] = v;
                     }
                 }
                 denseReady = true;
