@@ -362,7 +362,10 @@ public final class Population {
                 spec.percentiles()));
         }
 
-        /** A readout: one number per subject computed from its simulation (for example DE24 or AUC). */
+        /**
+         * A readout: one number per subject computed from its simulation (for example DE24 or AUC). A
+         * {@link Readout} says what it reads, and the study then keeps what that needs in each solve.
+         */
         public Study readout(String name, ToDoubleFunction<Simulation> f) {
             List<String> n = new ArrayList<>(spec.readoutNames());
             n.add(Checks.notNull("readout name", name));
@@ -409,6 +412,9 @@ public final class Population {
             int ntr = tracked.size();
             int nr = readouts.size();
             Schedule schedule = Schedule.of(model.regimen(), times);
+            // declared readouts that read maxima or between output times: the continuous solution is
+            // recorded in each subject's one solve (the same numbers as solving again for it, at less cost)
+            boolean continuous = readouts.stream().anyMatch(r -> r instanceof Readout d && d.needsContinuous(times));
             int threads = pop.spec.threads();
             // every thread keeps a quantile sketch per tracked value and time (up to a few kB each)
             Budget.require((double) QuantileSketch.TYPICAL_BYTES * ntr * nt * (threads + 1) + 8.0 * ntr * nt
@@ -441,9 +447,8 @@ public final class Population {
                         Model m = model.with(pop.subjectParameters(i, z, l));
                         Simulation s;
                         try {
-                            // readouts may read maxima: the continuous solution recorded in the one solve
-                            s = nr == 0 ? m.simulate(schedule, pop.spec.solver())
-                                : m.simulateContinuous(schedule, pop.spec.solver());
+                            s = continuous ? m.simulateContinuous(schedule, pop.spec.solver())
+                                : m.simulate(schedule, pop.spec.solver());
                         } catch (PkException e) {
                             throw new PkException("subject " + i + " of the population failed: " + e.getMessage(),
                                 e.time(), e);

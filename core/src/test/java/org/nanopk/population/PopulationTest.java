@@ -58,6 +58,28 @@ class PopulationTest {
             Population.of(Presets.np9()).withVariability("kEPR", 0.3).withSeed(5).subjectParameters(17));
     }
 
+    /**
+     * Declared readouts are the readouts they stand for: a study of AUC, maximum, its time and DE24 declared
+     * as {@link Readout}s (maxima read from the solution recorded in each subject's one solve) gives the
+     * summary of the same readouts written as functions (maxima read by solving again), bit for bit.
+     */
+    @Test
+    void declaredReadoutsEqualTheFunctionsTheyStandFor() {
+        Population pop = Population.of(Presets.np9()).withVariability("kEPR", 0.3).withVariability("VmL", 0.3).withSeed(9);
+        double[] times = org.nanopk.Times.grid(0, 48, 1);
+        Population.Summary declared = pop.study(times).track("Tumor").readout("AUC", Readout.auc("Tumor"))
+            .readout("max", Readout.max("Tumor")).readout("tmax", Readout.timeOfMax("Tumor"))
+            .readout("DE24", Readout.percentIdAt("Tumor", 24)).readout("B at 7.5", Readout.amountAt("B", 7.5)).run(300);
+        Population.Summary functions = pop.study(times).track("Tumor").readout("AUC", s -> s.amount("Tumor").auc())
+            .readout("max", s -> s.amount("Tumor").max()).readout("tmax", s -> s.amount("Tumor").timeOfMax())
+            .readout("DE24", s -> s.percentId("Tumor").at(24)).readout("B at 7.5", s -> s.amount("B").at(7.5)).run(300);
+        assertEquals(functions, declared);
+        assertEquals("%ID Tumor at 24 h", Readout.percentIdAt("Tumor", 24).toString());
+        assertEquals(Readout.max("Tumor"), Readout.max("Tumor"));
+        assertTrue(Readout.max("Tumor").needsContinuous(times) && !Readout.auc("Tumor").needsContinuous(times)
+            && !Readout.percentIdAt("Tumor", 24).needsContinuous(times) && Readout.amountAt("B", 7.5).needsContinuous(times));
+    }
+
     @Test
     void covariancesAndCovariates() {
         // ln kEPR and ln VmL with ω 0.3 and 0.2 and correlation 0.6: the sample moments of η recover Ω

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.nanopk.Model;
 import org.nanopk.io.CsvTable;
 import org.nanopk.population.Population;
-import picocli.CommandLine.ArgGroup;
+import org.nanopk.population.Readout;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,8 +92,7 @@ final class PopulationCommand implements Callable<Integer> {
         List<String> names = readouts != null ? readouts : defaultNames(model);
         Population.Study study = pop.study(t).track(names.toArray(new String[0]));
         for (String name : names) {
-            study = study.readout("AUC " + name, s -> s.amount(name).auc())
-                .readout("Cmax " + name, s -> s.amount(name).max());
+            study = study.readout("AUC " + name, Readout.auc(name)).readout("Cmax " + name, Readout.max(name));
         }
         Population.Summary summary = study.run(n);
         w.println(summary);
