@@ -111,6 +111,8 @@ final class CompiledModel {
     /** Amounts stay non-negative: every transfer's law stops at an empty source (see RateLaw#stopsAtEmptySource). */
     final boolean nonNegative;
     private final SparsityPattern sparsity;
+    /** The row-major positions of the Jacobian's structural non-zeros. */
+    final int[] patternEntries;
     /** The linear terms' structure in compressed rows: entries of row i are linCol[linRowStart[i]..linRowStart[i+1]). */
     final int[] linRowStart;
     final int[] linCol;
@@ -171,6 +173,7 @@ final class CompiledModel {
         this.autonomous = aut;
         this.nonNegative = nonNeg;
         this.sparsity = b.terms == null ? null : pattern();
+        this.patternEntries = sparsity == null ? new int[0] : sparsity.positions();
         boolean[] nz = new boolean[ns * ns];
         boolean[] constRow = new boolean[ns];
         for (Term t : b.terms == null ? new Term[0] : b.terms) {

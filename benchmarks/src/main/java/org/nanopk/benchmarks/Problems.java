@@ -64,6 +64,47 @@ final class Problems {
         return b.dose(org.nanopk.Dose.bolus("c0", 100)).build();
     }
 
+    /**
+     * A random whole-body-like model of about {@code states} states: arterial and venous blood, and organs
+     * each with a vascular, a tissue and a phagocyte compartment (flow artery → vascular → vein,
+     * exchange vascular ↔ tissue, uptake tissue → phagocytes, saturable in every third organ, release
+     * back), elimination from the vein to a sink; rate constants log-uniform over 0.01–10 /h. Its
+     * Jacobian is a hub and spokes, as physiological models are: elimination in minimum-degree order
+     * fills only the rows of the two blood pools. 100 units dosed into the vein.
+     */
+    static Model randomOrgans(int states, long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        int organs = Math.max(1, (states - 3) / 3);
+        Model.Builder b = Model.builder("organs-" + states).compartment("art").compartment("ven").sink("out");
+        int[] count = {0};
+        java.util.function.BiConsumer<String, String> first = (from, to) -> {
+            String k = "k" + count[0]++;
+            b.parameter(k, Math.pow(10, -2 + 3 * r.nextDouble()));
+            b.firstOrder(from, to, k);
+        };
+        first.accept("ven", "art");
+        first.accept("ven", "out");
+        for (int o = 0; o < organs; o++) {
+            String v = "v" + o;
+            String t = "t" + o;
+            String p = "p" + o;
+            b.compartment(v).compartment(t).compartment(p);
+            first.accept("art", v);
+            first.accept(v, "ven");
+            first.accept(v, t);
+            first.accept(t, v);
+            if (o % 3 == 2) {
+                String k = "k" + count[0]++;
+                b.parameter(k, Math.pow(10, -2 + 3 * r.nextDouble())).parameter("km" + k, 5.0);
+                b.transfer(t, p, RateLaw.michaelisMenten(k + "*5", "km" + k));
+            } else {
+                first.accept(t, p);
+            }
+            first.accept(p, t);
+        }
+        return b.dose(org.nanopk.Dose.bolus("ven", 100)).build();
+    }
+
     static Model byName(String name) {
         return switch (name) {
             case "np9" -> Presets.np9();

@@ -168,10 +168,12 @@ final class Lu {
     private int[] lStart;
     private int[] uStart;
     private int[] col;
-    private final double[] val;
-    private final int[] ownLStart;
-    private final int[] ownUStart;
-    private final int[] ownCol;
+    /** The factors' entries: as many as the symbolic pattern has, grown to n² by a dense fallback. */
+    private double[] val;
+    // the compressed layout of a dense fallback's factors, made when one first happens
+    private int[] ownLStart;
+    private int[] ownUStart;
+    private int[] ownCol;
     /** Whether the last factorization swapped rows (the dense fallback), so that a solve applies {@link #piv}. */
     private boolean pivoted;
 
@@ -189,10 +191,7 @@ final class Lu {
         this.work = new double[n * n];
         this.pb = new double[n];
         this.invDiag = new double[n];
-        this.val = new double[n * n];
-        this.ownLStart = new int[n + 1];
-        this.ownUStart = new int[n + 1];
-        this.ownCol = new int[n * n];
+        this.val = new double[sym.valueAt.length];
     }
 
     /**
@@ -320,6 +319,12 @@ final class Lu {
 
     /** Gathers the non-zero entries of a dense factorization into compressed rows. */
     private void compress(double[] m) {
+        if (ownCol == null) {
+            ownLStart = new int[n + 1];
+            ownUStart = new int[n + 1];
+            ownCol = new int[n * n];
+            val = new double[n * n];
+        }
         lStart = ownLStart;
         uStart = ownUStart;
         col = ownCol;

@@ -94,6 +94,8 @@ final class Rosenbrock extends AbstractSolver {
         private final boolean linear;
         private boolean denseReady;
         private double jacobianTime = Double.NaN;
+        /** The Jacobian's structural non-zeros (row-major positions), or null for a dense system. */
+        private final int[] entries;
 
         Run(OdeSystem sys, Rosenbrock s) {
             super(sys, s, "rodas5p");
@@ -103,6 +105,7 @@ final class Rosenbrock extends AbstractSolver {
             ft = new double[n];
             jac = new double[n * n];
             lu = new Lu(n, sys.jacobianPattern());
+            entries = sys.jacobianPattern() != null ? sys.jacobianPattern().entries() : null;
             dk = new double[3][n];
             autonomous = sys.isAutonomous();
             linear = sys.isLinear();
@@ -122,7 +125,11 @@ final class Rosenbrock extends AbstractSolver {
         boolean attempt(double t, double h, boolean retry) {
             // J at (t, y0): kept after a rejected step (same point) and for linear models (constant)
             if (!(retry && jacobianTime == t) && !(linear && jacobians > 0)) {
-                sys.jacobian(t, y0, jac);
+                if (entries != null) {
+                    sys.jacobianOnPattern(t, y0, jac);
+                } else {
+                    sys.jacobian(t, y0, jac);
+                }
                 jacobians++;
                 jacobianTime = t;
                 if (!autonomous) {
@@ -132,8 +139,15 @@ final class Rosenbrock extends AbstractSolver {
             final int nn = n;
             final double diag = 1 / (h * GAMMA);
             final double[] w = lu.a;
-            for (int i = 0; i < nn * nn; i++) {
-                w[i] = -jac[i];
+            if (entries != null) {
+                // only the pattern's entries: the others of J and of the matrix stay zero
+                for (int e : entries) {
+                    w[e] = -jac[e];
+                }
+            } else {
+                for (int i = 0; i < nn * nn; i++) {
+                    w[i] = -jac[i];
+                }
             }
             for (int i = 0; i < nn; i++) {
                 w[i * nn + i] += diag;

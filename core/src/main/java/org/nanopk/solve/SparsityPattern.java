@@ -10,7 +10,8 @@ public final class SparsityPattern {
     private final boolean[] nonzero;
     private volatile Lu.Symbolic symbolic;
 
-    private final int nonZeros;
+    /** The row-major positions i·n + j of the non-zeros, increasing. */
+    private final int[] entries;
 
     private SparsityPattern(int n, boolean[] nonzero) {
         this.n = n;
@@ -19,7 +20,13 @@ public final class SparsityPattern {
         for (boolean b : nonzero) {
             c += b ? 1 : 0;
         }
-        this.nonZeros = c;
+        entries = new int[c];
+        c = 0;
+        for (int e = 0; e < nonzero.length; e++) {
+            if (nonzero[e]) {
+                entries[c++] = e;
+            }
+        }
     }
 
     /**
@@ -57,7 +64,17 @@ public final class SparsityPattern {
 
     /** The number of structurally non-zero entries. */
     public int nonZeros() {
-        return nonZeros;
+        return entries.length;
+    }
+
+    /** The row-major positions i·n + j of the non-zeros, increasing (a copy). */
+    public int[] positions() {
+        return entries.clone();
+    }
+
+    /** The row-major positions i·n + j of the non-zeros, increasing (shared: not to be changed). */
+    int[] entries() {
+        return entries;
     }
 
     Lu.Symbolic symbolic() {
