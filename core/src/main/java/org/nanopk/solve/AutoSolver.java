@@ -88,6 +88,19 @@ final class AutoSolver extends AbstractSolver {
         return rho / BOUND_MARGIN * horizon / STABILITY * w.explicit() > stiffSteps(rtol) * w.implicit();
     }
 
+    /** ‖a‖₁ of the row-major n×n matrix a: its largest column sum of absolute values. */
+    static double norm1(double[] a, int n) {
+        double max = 0;
+        for (int j = 0; j < n; j++) {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += Math.abs(a[i * n + j]);
+            }
+            max = Math.max(max, s);
+        }
+        return max;
+    }
+
     private final class Deferred implements Integrator {
         private final OdeSystem sys;
         private final double horizon;

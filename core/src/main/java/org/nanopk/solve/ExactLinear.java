@@ -224,14 +224,7 @@ final class ExactLinear extends AbstractSolver {
          * @throws SolverException if KΔ overflows
          */
         double[][] exponential(double delta) {
-            double norm = 0;
-            for (int j = 0; j < n; j++) {
-                double col = 0;
-                for (int i = 0; i < n; i++) {
-                    col += Math.abs(k[i * n + j]);
-                }
-                norm = Math.max(norm, col);
-            }
+            double norm = AutoSolver.norm1(k, n);
             double scaled = norm * delta;
             if (!Double.isFinite(scaled) || !Double.isFinite(delta)) {
                 throw new SolverException("a step of " + delta + " h with rates up to " + norm + " /h (K·Δ = " + scaled

@@ -39,15 +39,7 @@ public interface OdeSystem {
         int n = dimension();
         double[] jac = new double[n * n];
         jacobian(t, y, jac);
-        double max = 0;
-        for (int j = 0; j < n; j++) {
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                s += Math.abs(jac[i * n + j]);
-            }
-            max = Math.max(max, s);
-        }
-        return max;
+        return AutoSolver.norm1(jac, n);
     }
 
     /**
