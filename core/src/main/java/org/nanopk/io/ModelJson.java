@@ -56,7 +56,7 @@ public final class ModelJson {
     /** Largest model file read (bytes); larger files are rejected before they are read. */
     public static final long MAX_FILE_BYTES = 16L << 20;
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    static final JsonMapper MAPPER = JsonMapper.builder()
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -128,7 +128,7 @@ public final class ModelJson {
         }
     }
 
-    private static Model fromTree(JsonNode root) {
+    static Model fromTree(JsonNode root) {
         requireObject("$", root);
         checkFields("$", root, TOP);
         String name = root.has("name") ? text("name", root.get("name")) : "model";
@@ -309,7 +309,7 @@ public final class ModelJson {
 
     // ---- field helpers -------------------------------------------------------------------------
 
-    private static String kind(JsonNode n) {
+    static String kind(JsonNode n) {
         if (n == null || n.isNull()) {
             return "null";
         }
@@ -328,19 +328,19 @@ public final class ModelJson {
         return "a string";
     }
 
-    private static void requireObject(String where, JsonNode n) {
+    static void requireObject(String where, JsonNode n) {
         if (n == null || !n.isObject()) {
             throw new IllegalArgumentException(where + ": expected a JSON object, got " + kind(n));
         }
     }
 
-    private static void requireArray(String where, JsonNode n) {
+    static void requireArray(String where, JsonNode n) {
         if (!n.isArray()) {
             throw new IllegalArgumentException(where + ": expected a JSON array, got " + kind(n));
         }
     }
 
-    private static void checkFields(String where, JsonNode n, List<String> known) {
+    static void checkFields(String where, JsonNode n, List<String> known) {
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!known.contains(f)) {
@@ -350,7 +350,7 @@ public final class ModelJson {
         }
     }
 
-    private static String text(String where, JsonNode n) {
+    static String text(String where, JsonNode n) {
         if (n == null || !n.isTextual()) {
             throw new IllegalArgumentException(where + ": expected a string, got " + kind(n));
         }
@@ -364,7 +364,7 @@ public final class ModelJson {
         return n.asBoolean();
     }
 
-    private static double number(String where, JsonNode n) {
+    static double number(String where, JsonNode n) {
         if (n == null || !n.isNumber()) {
             throw new IllegalArgumentException(where + ": expected a number, got " + kind(n));
         }
@@ -422,7 +422,7 @@ public final class ModelJson {
         SafeFiles.write(file, w -> w.write(json));
     }
 
-    private static ObjectNode toTree(Model m) {
+    static ObjectNode toTree(Model m) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
         root.put("name", m.name());

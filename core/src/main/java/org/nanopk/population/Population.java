@@ -1,5 +1,9 @@
 package org.nanopk.population;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -13,6 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
 
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -54,7 +60,7 @@ import org.nanopk.solve.Solver;
  */
 public final class Population {
     /** Everything a population is configured with. */
-    private record Spec(Model model, List<String> names, double[][] omega, double bwMedian, double bwOmega,
+    private record Spec(Model model, List<String> names, double[][] omega, double bwMedian, double bwCv,
                         Map<String, Double> allometry, ErrorModel residual, long seed, int threads, Solver solver) {
         Spec with(java.util.function.Consumer<Builder> change) {
             Builder b = new Builder(this);
@@ -69,7 +75,7 @@ public final class Population {
         List<String> names;
         double[][] omega;
         double bwMedian;
-        double bwOmega;
+        double bwCv;
         Map<String, Double> allometry;
         ErrorModel residual;
         long seed;
@@ -81,7 +87,7 @@ public final class Population {
             names = s.names();
             omega = s.omega();
             bwMedian = s.bwMedian();
-            bwOmega = s.bwOmega();
+            bwCv = s.bwCv();
             allometry = s.allometry();
             residual = s.residual();
             seed = s.seed();
@@ -90,7 +96,7 @@ public final class Population {
         }
 
         Spec build() {
-            return new Spec(model, names, omega, bwMedian, bwOmega, allometry, residual, seed, threads, solver);
+            return new Spec(model, names, omega, bwMedian, bwCv, allometry, residual, seed, threads, solver);
         }
     }
 
@@ -208,7 +214,7 @@ public final class Population {
         Map<String, Double> allo = Collections.unmodifiableMap(new LinkedHashMap<>(exponents));
         return new Population(spec.with(b -> {
             b.bwMedian = medianKg;
-            b.bwOmega = Math.sqrt(Math.log(1 + cv * cv));
+            b.bwCv = cv;
             b.allometry = allo;
         }));
     }
@@ -251,6 +257,41 @@ public final class Population {
     /** Ω, the covariance of η (a copy). */
     public double[][] omega() {
         return Arrays2.copy(spec.omega());
+    }
+
+    /** The median body weight of the covariate (kg), NaN without one. */
+    public double bodyWeightMedian() {
+        return spec.bwMedian();
+    }
+
+    /** The coefficient of variation of body weight (0 without a covariate). */
+    public double bodyWeightCv() {
+        return spec.bwCv();
+    }
+
+    /** The allometric exponents of the body weight covariate, by parameter. */
+    public Map<String, Double> allometry() {
+        return spec.allometry();
+    }
+
+    /** The residual error added to tracked values and readouts, if any. */
+    public java.util.Optional<ErrorModel> residualError() {
+        return java.util.Optional.ofNullable(spec.residual());
+    }
+
+    /** The seed of the random numbers. */
+    public long seed() {
+        return spec.seed();
+    }
+
+    /** The solver of every subject's simulation. */
+    public Solver solver() {
+        return spec.solver();
+    }
+
+    /** The number of threads a study uses. */
+    public int threads() {
+        return spec.threads();
     }
 
     private void requireParameter(String p) {
@@ -306,7 +347,7 @@ public final class Population {
         }
         double bwMedian = spec.bwMedian();
         if (!Double.isNaN(bwMedian)) {
-            double bw = bwMedian * Math.exp(spec.bwOmega() * z.sample());
+            double bw = bwMedian * Math.exp(Math.sqrt(Math.log(1 + spec.bwCv() * spec.bwCv())) * z.sample());
             for (Map.Entry<String, Double> e : spec.allometry().entrySet()) {
                 double base = v.getOrDefault(e.getKey(), spec.model().parameter(e.getKey()));
                 v.put(e.getKey(), base * Math.pow(bw / bwMedian, e.getValue()));
@@ -368,10 +409,50 @@ public final class Population {
          */
         public Study readout(String name, ToDoubleFunction<Simulation> f) {
             List<String> n = new ArrayList<>(spec.readoutNames());
-            n.add(Checks.notNull("readout name", name));
+            if (n.contains(Checks.notNull("readout name", name))) {
+                throw new IllegalArgumentException("readout " + name + " twice; expected each name once (have: "
+                    + n + ")");
+            }
+            n.add(name);
             List<ToDoubleFunction<Simulation>> r = new ArrayList<>(spec.readouts());
             r.add(Checks.notNull("readout", f));
             return new Study(new Spec(spec.pop(), spec.times(), spec.tracked(), List.copyOf(n), List.copyOf(r),
+                spec.percentiles()));
+        }
+
+        /** The population studied. */
+        public Population population() {
+            return spec.pop();
+        }
+
+        /** The output times, h (a copy). */
+        public double[] times() {
+            return spec.times().clone();
+        }
+
+        /** The tracked compartments and outputs. */
+        public List<String> tracked() {
+            return spec.tracked();
+        }
+
+        /** The readouts by name, in the order added (declared {@link Readout}s or functions). */
+        public Map<String, ToDoubleFunction<Simulation>> readouts() {
+            Map<String, ToDoubleFunction<Simulation>> m = new LinkedHashMap<>();
+            for (int r = 0; r < spec.readouts().size(); r++) {
+                m.put(spec.readoutNames().get(r), spec.readouts().get(r));
+            }
+            return Collections.unmodifiableMap(m);
+        }
+
+        /** The percentiles reported. */
+        public double[] percentileList() {
+            return spec.percentiles().clone();
+        }
+
+        /** This study of another population (the same times, tracked names, readouts and percentiles). */
+        public Study withPopulation(Population p) {
+            Checks.notNull("population", p);
+            return new Study(new Spec(p, spec.times(), spec.tracked(), spec.readoutNames(), spec.readouts(),
                 spec.percentiles()));
         }
 
@@ -387,22 +468,58 @@ public final class Population {
         }
 
         /**
-         * Simulates {@code n} subjects in parallel and summarises them. Each thread keeps one simulation
-         * at a time and quantile sketches of the tracked values and readouts; the sketches are merged at
-         * the end (exact, order-free), and readout means and SDs are accumulated per fixed block of
-         * subjects and merged in block order, so the result does not depend on the number of threads.
+         * Simulates {@code n} subjects in parallel and summarises them: {@code finish(runBlocks(n, 0,
+         * blockCount(n)))}. Each thread keeps one simulation at a time, quantile sketches of the tracked
+         * values and readouts and exact sums for the readouts' means and SDs; all of them merge exactly
+         * and in any order, so the result does not depend on the number of threads or on how the blocks
+         * were shared out.
          *
          * @throws PkException naming the subject if a simulation fails
          */
         public Summary run(int n) {
+            return finish(runBlocks(n, 0, blockCount(n)));
+        }
+
+        /**
+         * The number of blocks of a study of {@code n} subjects: the units of work that
+         * {@link #runBlocks} runs and a cluster shares out. Blocks hold up to 1,024 consecutive subjects
+         * (at least 64 blocks when n ≥ 64); the split depends on n only.
+         */
+        public int blockCount(int n) {
+            requireSubjects(n);
+            int block = blockSize(n);
+            return (n + block - 1) / block;
+        }
+
+        private static int blockSize(int n) {
+            return Math.max(1, Math.min(1024, n / 64));
+        }
+
+        private static void requireSubjects(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("subjects = " + n + ": expected at least 1");
+            }
+        }
+
+        /**
+         * Simulates the subjects of blocks {@code [from, to)} of a study of {@code n} subjects (on the
+         * population's threads) and returns their partial summary. Subject i draws its parameters and
+         * its residual errors from its own random stream, so a block gives the same numbers wherever it
+         * runs; {@link Partial#merge merging} the partials of all blocks, in any order and grouping,
+         * and {@link #finish finishing} them gives exactly {@link #run run(n)}.
+         *
+         * @throws PkException naming the subject if a simulation fails
+         */
+        public Partial runBlocks(int n, int from, int to) {
+            int blocks = blockCount(n);
+            if (from < 0 || to > blocks || from >= to) {
+                throw new IllegalArgumentException("blocks [" + from + ", " + to + ") of a study of " + n
+                    + " subjects: expected 0 <= from < to <= " + blocks);
             }
             Population pop = spec.pop();
             double[] times = spec.times();
             List<String> tracked = spec.tracked();
             List<ToDoubleFunction<Simulation>> readouts = spec.readouts();
-            double[] percentiles = spec.percentiles();
             if (tracked.isEmpty() && readouts.isEmpty()) {
                 throw new IllegalArgumentException("a study needs something to keep: track(...) a compartment or "
                     + "output, or add a readout(...)");
@@ -415,16 +532,12 @@ public final class Population {
             // declared readouts that read maxima or between output times: the continuous solution is
             // recorded in each subject's one solve (the same numbers as solving again for it, at less cost)
             boolean continuous = readouts.stream().anyMatch(r -> r instanceof Readout d && d.needsContinuous(times));
-            int threads = pop.spec.threads();
+            int threads = Math.min(pop.spec.threads(), to - from);
             // every thread keeps a quantile sketch per tracked value and time (up to a few kB each)
             Budget.require((double) QuantileSketch.TYPICAL_BYTES * ntr * nt * (threads + 1) + 8.0 * ntr * nt
-                * percentiles.length, ntr + " tracked names × " + nt + " output times on " + threads + " threads",
-                "track fewer names or ask for fewer output times (readouts are cheap)");
-            // blocks of subjects are the unit of parallel work; their size depends on n only (never on the
-            // thread count, so the block moments are the same on any number of threads), at least 64 blocks
-            int block = Math.max(1, Math.min(1024, n / 64));
-            int blocks = (n + block - 1) / block;
-            Moments[][] moments = new Moments[blocks][nr];
+                * spec.percentiles().length, ntr + " tracked names × " + nt + " output times on " + threads
+                + " threads", "track fewer names or ask for fewer output times (readouts are cheap)");
+            int block = blockSize(n);
             List<Accumulator> all = Collections.synchronizedList(new ArrayList<>());
             ThreadLocal<Accumulator> local = ThreadLocal.withInitial(() -> {
                 Accumulator a = new Accumulator(ntr * nt, nr);
@@ -434,13 +547,9 @@ public final class Population {
             RealMatrix l = cholesky(pop.spec.omega(), pop.spec.names());
             ForkJoinPool pool = new ForkJoinPool(threads);
             try {
-                pool.submit(() -> IntStream.range(0, blocks).parallel().forEach(b -> {
+                pool.submit(() -> IntStream.range(from, to).parallel().forEach(b -> {
                     Accumulator acc = local.get();
                     int end = Math.min(n, (b + 1) * block);
-                    Moments[] blockMoments = moments[b];
-                    for (int r = 0; r < nr; r++) {
-                        blockMoments[r] = new Moments();
-                    }
                     for (int i = b * block; i < end; i++) {
                         UniformRandomProvider rng = pop.generator(i);
                         ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
@@ -450,8 +559,8 @@ public final class Population {
                             s = continuous ? m.simulateContinuous(schedule, pop.spec.solver())
                                 : m.simulate(schedule, pop.spec.solver());
                         } catch (PkException e) {
-                            throw new PkException("subject " + i + " of the population failed: " + e.getMessage(),
-                                e.time(), e);
+                            throw new PkException("subject " + i + " of the population (block " + b + ") failed: "
+                                + e.getMessage(), e.time(), e);
                         }
                         for (int k = 0; k < ntr; k++) {
                             String name = tracked.get(k);
@@ -461,12 +570,13 @@ public final class Population {
                         }
                         for (int r = 0; r < nr; r++) {
                             double v = noisy(readouts.get(r).applyAsDouble(s), z);
-                            if (!Double.isFinite(v)) {
-                                throw new PkException("subject " + i + ": readout " + spec.readoutNames().get(r)
-                                    + " = " + v + "; expected a finite number", Double.NaN);
+                            if (!(Math.abs(v) <= Moments.MAX_MAGNITUDE)) {
+                                throw new PkException("subject " + i + " (block " + b + "): readout "
+                                    + spec.readoutNames().get(r) + " = " + v + "; expected a finite number of "
+                                    + "magnitude at most " + Moments.MAX_MAGNITUDE, Double.NaN);
                             }
                             acc.readouts[r].add(v);
-                            blockMoments[r].add(v);
+                            acc.moments[r].add(v);
                         }
                     }
                 })).get();
@@ -485,6 +595,31 @@ public final class Population {
             for (Accumulator a : all) {
                 total.merge(a);
             }
+            return new Partial(fingerprint(n), n, blocks, new int[] {from, to}, total);
+        }
+
+        /**
+         * The summary of the merged partials of every block of a study (of this study: a partial of
+         * another study, or one that lacks blocks, is refused).
+         */
+        public Summary finish(Partial merged) {
+            Checks.notNull("partial summary", merged);
+            int n = merged.subjects;
+            if (merged.fingerprint != fingerprint(n)) {
+                throw new IllegalArgumentException("a partial summary of another study (" + merged
+                    + "); expected one of " + this);
+            }
+            if (!merged.complete()) {
+                throw new IllegalArgumentException("a partial summary of blocks " + merged.rangesText() + " of "
+                    + merged.blocks + "; expected all blocks, merged");
+            }
+            double[] times = spec.times();
+            List<String> tracked = spec.tracked();
+            double[] percentiles = spec.percentiles();
+            int nt = times.length;
+            int ntr = tracked.size();
+            int nr = spec.readouts().size();
+            Accumulator total = merged.acc;
             double[][][] bands = new double[ntr][percentiles.length][nt];
             for (int k = 0; k < ntr; k++) {
                 for (int q = 0; q < percentiles.length; q++) {
@@ -495,20 +630,39 @@ public final class Population {
             }
             double[][] stats = new double[nr][4 + percentiles.length];
             for (int r = 0; r < nr; r++) {
-                // merged in block order: the same result on any number of threads
-                Moments merged = new Moments();
-                for (int b = 0; b < blocks; b++) {
-                    merged.merge(moments[b][r]);
-                }
-                stats[r][0] = merged.mean();
-                stats[r][1] = merged.sd();
+                stats[r][0] = total.moments[r].mean();
+                stats[r][1] = total.moments[r].sd();
                 stats[r][2] = total.readouts[r].quantile(0);
                 stats[r][3] = total.readouts[r].quantile(1);
                 for (int q = 0; q < percentiles.length; q++) {
                     stats[r][4 + q] = total.readouts[r].quantile(percentiles[q] / 100);
                 }
             }
-            return new Summary(model.name(), n, times, tracked, percentiles, bands, spec.readoutNames(), stats);
+            return new Summary(spec.pop().spec.model().name(), n, times, tracked, percentiles, bands,
+                spec.readoutNames(), stats);
+        }
+
+        /**
+         * A 64-bit digest of what the study of n subjects is (model, variability, seed, times, tracked
+         * names, readouts, percentiles): a check that partials come from the same study.
+         */
+        private long fingerprint(int n) {
+            Population pop = spec.pop();
+            long h = mix(n) ^ mix(pop.spec.seed());
+            h = mix(h ^ toString().hashCode());
+            h = mix(h ^ pop.spec.model().toString().hashCode());
+            for (double t : spec.times()) {
+                h = mix(h ^ Double.doubleToLongBits(t));
+            }
+            for (double[] row : pop.spec.omega()) {
+                for (double x : row) {
+                    h = mix(h ^ Double.doubleToLongBits(x));
+                }
+            }
+            for (ToDoubleFunction<Simulation> r : spec.readouts()) {
+                h = mix(h ^ (r instanceof Readout d ? d.toString().hashCode() : 0x5DEECE66DL));
+            }
+            return h;
         }
 
         private double noisy(double v, ZigguratSampler.NormalizedGaussian z) {
@@ -526,19 +680,22 @@ public final class Population {
         }
     }
 
-    /** One thread's sketches. */
+    /** One thread's (or one partial's) sketches and readout moments. */
     private static final class Accumulator {
         final QuantileSketch[] tracked;
         final QuantileSketch[] readouts;
+        final Moments[] moments;
 
         Accumulator(int series, int nr) {
             tracked = new QuantileSketch[series];
             readouts = new QuantileSketch[nr];
+            moments = new Moments[nr];
             for (int i = 0; i < series; i++) {
                 tracked[i] = new QuantileSketch();
             }
             for (int i = 0; i < nr; i++) {
                 readouts[i] = new QuantileSketch();
+                moments[i] = new Moments();
             }
         }
 
@@ -548,7 +705,200 @@ public final class Population {
             }
             for (int i = 0; i < readouts.length; i++) {
                 readouts[i].merge(o.readouts[i]);
+                moments[i].merge(o.moments[i]);
             }
+        }
+
+        void write(DataOutputStream out) throws IOException {
+            QuantileSketch.writeVar(out, tracked.length);
+            QuantileSketch.writeVar(out, readouts.length);
+            for (QuantileSketch t : tracked) {
+                t.write(out);
+            }
+            for (int i = 0; i < readouts.length; i++) {
+                readouts[i].write(out);
+                moments[i].write(out);
+            }
+        }
+
+        static Accumulator read(DataInputStream in) throws IOException {
+            long series = QuantileSketch.readVar(in);
+            long nr = QuantileSketch.readVar(in);
+            if (series > Integer.MAX_VALUE / 2 || nr > Integer.MAX_VALUE / 2) {
+                throw new IOException(series + " tracked series and " + nr + " readouts: more than a study holds");
+            }
+            QuantileSketch[] t = new QuantileSketch[(int) series];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = QuantileSketch.read(in);
+            }
+            QuantileSketch[] r = new QuantileSketch[(int) nr];
+            Moments[] m = new Moments[(int) nr];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = QuantileSketch.read(in);
+                m[i] = Moments.read(in);
+            }
+            return new Accumulator(t, r, m);
+        }
+
+        private Accumulator(QuantileSketch[] tracked, QuantileSketch[] readouts, Moments[] moments) {
+            this.tracked = tracked;
+            this.readouts = readouts;
+            this.moments = moments;
+        }
+    }
+
+    /**
+     * The partial summary of some blocks of a population study ({@link Study#runBlocks}): quantile
+     * sketches of the tracked values and readouts and exact sums of the readouts, with the blocks they
+     * cover. Partials of disjoint blocks of the same study {@link #merge merge} exactly, in any order
+     * and grouping; {@link Study#finish} turns the partial of all blocks into the study's summary. A
+     * compact binary form ({@link #toBytes}, versioned and compressed) lets partials travel between
+     * machines. Immutable.
+     */
+    public static final class Partial {
+        private static final int MAGIC = 0x4E504B50; // "NPKP"
+        private static final int VERSION = 1;
+
+        private final long fingerprint;
+        private final int subjects;
+        private final int blocks;
+        /** Sorted, disjoint, non-adjacent block ranges [from, to) as pairs. */
+        private final int[] ranges;
+        private final Accumulator acc;
+
+        private Partial(long fingerprint, int subjects, int blocks, int[] ranges, Accumulator acc) {
+            this.fingerprint = fingerprint;
+            this.subjects = subjects;
+            this.blocks = blocks;
+            this.ranges = ranges;
+            this.acc = acc;
+        }
+
+        /**
+         * The partial of both this one's blocks and {@code other}'s (disjoint blocks of the same study).
+         */
+        public Partial merge(Partial other) {
+            Checks.notNull("partial summary", other);
+            if (other.fingerprint != fingerprint || other.subjects != subjects
+                || other.acc.tracked.length != acc.tracked.length || other.acc.readouts.length != acc.readouts.length) {
+                throw new IllegalArgumentException("partial summaries of two different studies: " + this + " and "
+                    + other);
+            }
+            int[] joined = join(ranges, other.ranges);
+            Accumulator sum = new Accumulator(acc.tracked.length, acc.readouts.length);
+            sum.merge(acc);
+            sum.merge(other.acc);
+            return new Partial(fingerprint, subjects, blocks, joined, sum);
+        }
+
+        private int[] join(int[] a, int[] b) {
+            int[] all = new int[a.length + b.length];
+            int i = 0;
+            int j = 0;
+            int k = 0;
+            while (i < a.length || j < b.length) {
+                boolean takeA = j >= b.length || (i < a.length && a[i] < b[j]);
+                int[] src = takeA ? a : b;
+                int at = takeA ? i : j;
+                if (k > 0 && src[at] < all[k - 1]) {
+                    throw new IllegalArgumentException("partial summaries that overlap: blocks " + rangesText(a)
+                        + " and " + rangesText(b) + "; expected each block once");
+                }
+                if (k > 0 && src[at] == all[k - 1]) {
+                    all[k - 1] = src[at + 1]; // adjacent: one range
+                } else {
+                    all[k++] = src[at];
+                    all[k++] = src[at + 1];
+                }
+                if (takeA) {
+                    i += 2;
+                } else {
+                    j += 2;
+                }
+            }
+            return Arrays.copyOf(all, k);
+        }
+
+        /** The number of subjects of the whole study. */
+        public int studySubjects() {
+            return subjects;
+        }
+
+        /** True when the partial covers every block of the study. */
+        public boolean complete() {
+            return ranges.length == 2 && ranges[0] == 0 && ranges[1] == blocks;
+        }
+
+        /** The compact binary form: magic, version, then the blocks, sketches and sums, deflated. */
+        public byte[] toBytes() {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
+                out.writeInt(MAGIC);
+                out.writeByte(VERSION);
+                out.writeLong(fingerprint);
+                out.writeInt(subjects);
+                out.writeInt(blocks);
+                QuantileSketch.writeVar(out, ranges.length);
+                for (int r : ranges) {
+                    QuantileSketch.writeVar(out, r);
+                }
+                acc.write(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        }
+
+        /**
+         * A partial from its {@link #toBytes binary form}.
+         *
+         * @throws IllegalArgumentException if the bytes are not a partial summary of a known version
+         */
+        public static Partial fromBytes(byte[] data) {
+            Checks.notNull("partial summary bytes", data);
+            try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(data)))) {
+                int magic = in.readInt();
+                int version = in.readUnsignedByte();
+                if (magic != MAGIC || version != VERSION) {
+                    throw new IllegalArgumentException("bytes of format " + Integer.toHexString(magic) + " version "
+                        + version + "; expected a NanoPK partial summary (" + Integer.toHexString(MAGIC)
+                        + ") version " + VERSION);
+                }
+                long fingerprint = in.readLong();
+                int subjects = in.readInt();
+                int blocks = in.readInt();
+                long nRanges = QuantileSketch.readVar(in);
+                if (nRanges < 2 || nRanges % 2 != 0 || nRanges > 2L * blocks) {
+                    throw new IOException(nRanges + " range ends for " + blocks + " blocks");
+                }
+                int[] ranges = new int[(int) nRanges];
+                for (int i = 0; i < ranges.length; i++) {
+                    ranges[i] = (int) QuantileSketch.readVar(in);
+                }
+                return new Partial(fingerprint, subjects, blocks, ranges, Accumulator.read(in));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("bytes that are not a whole NanoPK partial summary: "
+                    + e.getMessage(), e);
+            }
+        }
+
+        private String rangesText() {
+            return rangesText(ranges);
+        }
+
+        private static String rangesText(int[] r) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < r.length; i += 2) {
+                sb.append(i == 0 ? "" : ", ").append('[').append(r[i]).append(", ").append(r[i + 1]).append(')');
+            }
+            return sb.toString();
+        }
+
+        /** "Partial summary of blocks [0, 8) of 64 (a study of 4096 subjects)". */
+        @Override
+        public String toString() {
+            return "Partial summary of blocks " + rangesText() + " of " + blocks + " (a study of " + subjects
+                + " subjects)";
         }
     }
 

@@ -1,5 +1,8 @@
 package org.nanopk.population;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -28,10 +31,16 @@ final class QuantileSketch {
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
 
-    /** Counts per bucket index, dense between the lowest and highest index seen. */
+    /**
+     * Counts per bucket index, dense between the lowest and highest index seen. The collapse depends on
+     * the indices seen only (never on how the array was padded), so a store holds the same counts per
+     * index whatever the order of its additions and merges.
+     */
     private static final class Store {
         int offset;
         int[] counts = new int[0];
+        int lowest = Integer.MAX_VALUE;
+        int highest = Integer.MIN_VALUE;
 
         void add(int index, int c) {
             if (counts.length == 0) {
@@ -44,28 +53,32 @@ final class QuantileSketch {
                 i = Math.max(index - offset, 0); // below the collapsed range: into its lowest bucket
             }
             counts[i] += c;
+            lowest = Math.min(lowest, offset + i);
+            highest = Math.max(highest, offset + i);
         }
 
         private void grow(int index) {
-            int lo = Math.min(offset, index);
-            int hi = Math.max(offset + counts.length - 1, index);
-            int span = hi - lo + 1;
-            if (span > MAX_BUCKETS) {
-                // collapse the lowest buckets into the lowest kept one
+            int lo = Math.min(lowest, index);
+            int hi = Math.max(highest, index);
+            if ((long) hi - lo + 1 > MAX_BUCKETS) {
+                // collapse the buckets below the highest index's range into its lowest one
                 int newLo = hi - MAX_BUCKETS + 1;
                 int[] c = new int[MAX_BUCKETS];
-                for (int k = 0; k < counts.length; k++) {
-                    int idx = offset + k;
-                    c[Math.max(idx, newLo) - newLo] += counts[k];
+                for (int k = lowest - offset; k <= highest - offset; k++) {
+                    c[Math.max(offset + k, newLo) - newLo] += counts[k];
                 }
                 counts = c;
                 offset = newLo;
+                lowest = Math.max(lowest, newLo);
                 return;
             }
+            int span = hi - lo + 1;
             int size = Math.min(MAX_BUCKETS, Math.max(span + span / 2, counts.length * 2));
-            int newOffset = index < offset ? hi - size + 1 : lo;
+            int newOffset = index < lowest ? hi - size + 1 : lo; // room on the side it grows to
             int[] c = new int[size];
-            System.arraycopy(counts, 0, c, offset - newOffset, counts.length);
+            if (lowest <= highest) {
+                System.arraycopy(counts, lowest - offset, c, lowest - newOffset, highest - lowest + 1);
+            }
             counts = c;
             offset = newOffset;
         }
@@ -77,6 +90,87 @@ final class QuantileSketch {
                 }
             }
         }
+
+        /** The non-zero buckets: their number, then each as the gap to the previous index and the count. */
+        void write(DataOutput out) throws IOException {
+            int nonZero = 0;
+            for (int c : counts) {
+                nonZero += c != 0 ? 1 : 0;
+            }
+            writeVar(out, nonZero);
+            long previous = 0;
+            for (int k = 0; k < counts.length; k++) {
+                if (counts[k] != 0) {
+                    long index = offset + k;
+                    writeVar(out, zigZag(index - previous));
+                    writeVar(out, counts[k]);
+                    previous = index;
+                }
+            }
+        }
+
+        void read(DataInput in) throws IOException {
+            long nonZero = readVar(in);
+            long index = 0;
+            for (long b = 0; b < nonZero; b++) {
+                long gap = readVar(in);
+                index += (gap >>> 1) ^ -(gap & 1);
+                long c = readVar(in);
+                if (c <= 0 || c > Integer.MAX_VALUE || index < Integer.MIN_VALUE || index > Integer.MAX_VALUE) {
+                    throw new IOException("a sketch bucket " + index + " of count " + c + "; expected an int index "
+                        + "and a positive int count");
+                }
+                add((int) index, (int) c);
+            }
+        }
+    }
+
+    private static long zigZag(long v) {
+        return (v << 1) ^ (v >> 63);
+    }
+
+    /** Writes a non-negative long in 7-bit groups (small numbers take a byte). */
+    static void writeVar(DataOutput out, long v) throws IOException {
+        while ((v & ~0x7FL) != 0) {
+            out.writeByte((int) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        out.writeByte((int) v);
+    }
+
+    /** Reads what {@link #writeVar} wrote. */
+    static long readVar(DataInput in) throws IOException {
+        long v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            int b = in.readUnsignedByte();
+            v |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
+            }
+        }
+        throw new IOException("a variable-length number longer than 64 bits");
+    }
+
+    /** Counts, extremes and the non-zero buckets: a few bytes per bucket. */
+    void write(DataOutput out) throws IOException {
+        writeVar(out, count);
+        writeVar(out, zeros);
+        out.writeDouble(min);
+        out.writeDouble(max);
+        positive.write(out);
+        negative.write(out);
+    }
+
+    /** A sketch written by {@link #write}: the same counts in every bucket. */
+    static QuantileSketch read(DataInput in) throws IOException {
+        QuantileSketch s = new QuantileSketch();
+        s.count = readVar(in);
+        s.zeros = readVar(in);
+        s.min = in.readDouble();
+        s.max = in.readDouble();
+        s.positive.read(in);
+        s.negative.read(in);
+        return s;
     }
 
     /** Adds one value (finite). */

@@ -8,9 +8,9 @@ import org.nanopk.internal.Checks;
 
 /**
  * A readout declared by what it reads, rather than written as a function: one number per subject of a
- * compartment or output — its AUC over the output times, its maximum or the time of it, its amount or
- * %ID at a time. A study knows from these what each subject's solve must keep (maxima need the continuous
- * solution, recorded in the one solve). Immutable; equal when they read the same thing.
+ * compartment or output — its AUC over the output times, its maximum or the time of it, its largest
+ * %ID (DEmax), its amount or %ID at a time. A study knows from these what each subject's solve must
+ * keep (maxima need the continuous solution, recorded in the one solve). Immutable; equal when they read the same thing.
  *
  * <pre>study.readout("DE24", Readout.percentIdAt("Tumor", 24)).readout("Cmax", Readout.max("Tumor"))</pre>
  */
@@ -23,6 +23,8 @@ public final class Readout implements ToDoubleFunction<Simulation> {
         MAX,
         /** The time of the largest amount (h). */
         TIME_OF_MAX,
+        /** The largest %ID on the continuous solution: DEmax of a tissue. */
+        MAX_PERCENT_ID,
         /** The amount at a time (h). */
         AMOUNT_AT,
         /** The %ID at a time (h). */
@@ -52,6 +54,11 @@ public final class Readout implements ToDoubleFunction<Simulation> {
     /** The time of the largest amount of {@code name} (h). */
     public static Readout timeOfMax(String name) {
         return new Readout(Kind.TIME_OF_MAX, name, Double.NaN);
+    }
+
+    /** The largest %ID of {@code name} on the continuous solution: the peak delivery efficiency DEmax. */
+    public static Readout maxPercentId(String name) {
+        return new Readout(Kind.MAX_PERCENT_ID, name, Double.NaN);
     }
 
     /** The amount of {@code name} at time {@code t} (h). */
@@ -85,7 +92,7 @@ public final class Readout implements ToDoubleFunction<Simulation> {
      */
     boolean needsContinuous(double[] outputTimes) {
         return switch (kind) {
-            case MAX, TIME_OF_MAX -> true;
+            case MAX, TIME_OF_MAX, MAX_PERCENT_ID -> true;
             case AUC -> false;
             case AMOUNT_AT, PERCENT_ID_AT -> java.util.Arrays.binarySearch(outputTimes, time) < 0;
         };
@@ -97,6 +104,7 @@ public final class Readout implements ToDoubleFunction<Simulation> {
             case AUC -> s.amount(name).auc();
             case MAX -> s.amount(name).max();
             case TIME_OF_MAX -> s.amount(name).timeOfMax();
+            case MAX_PERCENT_ID -> s.percentId(name).max();
             case AMOUNT_AT -> s.amount(name).at(time);
             case PERCENT_ID_AT -> s.percentId(name).at(time);
         };
@@ -120,6 +128,7 @@ public final class Readout implements ToDoubleFunction<Simulation> {
             case AUC -> "AUC " + name;
             case MAX -> "max " + name;
             case TIME_OF_MAX -> "time of max " + name;
+            case MAX_PERCENT_ID -> "max %ID " + name;
             case AMOUNT_AT -> name + " at " + Checks.g(time) + " h";
             case PERCENT_ID_AT -> "%ID " + name + " at " + Checks.g(time) + " h";
         };
