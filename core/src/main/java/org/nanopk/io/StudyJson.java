@@ -75,7 +75,12 @@ public final class StudyJson {
     }
 
     private static Population.Study parse(String json, String source) {
-        Checks.notNull("study JSON", json);
+        return read(json, source, StudyJson::fromTree);
+    }
+
+    /** Parses JSON text and builds from its tree, every message prefixed by where it came from. */
+    static <T> T read(String json, String source, java.util.function.Function<JsonNode, T> build) {
+        Checks.notNull(source, json);
         JsonNode root;
         try {
             root = ModelJson.MAPPER.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
@@ -85,33 +90,37 @@ public final class StudyJson {
                 + loc.getLineNr() + ", column " + loc.getColumnNr() : "") + ": " + e.getOriginalMessage(), e);
         }
         try {
-            return fromTree(root);
+            return build.apply(root);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
     }
 
-    private static Population.Study fromTree(JsonNode root) {
+    /** Checks the top object's fields, format and version, and reads its "model". */
+    static Model header(JsonNode root, List<String> fields, String format, int maxVersion) {
         ModelJson.requireObject("$", root);
-        ModelJson.checkFields("$", root, TOP);
-        if (!FORMAT.equals(ModelJson.text("format", root.get("format")))) {
-            throw new IllegalArgumentException("format '" + root.get("format").asText() + "'; expected '" + FORMAT
+        ModelJson.checkFields("$", root, fields);
+        if (!format.equals(ModelJson.text("format", root.get("format")))) {
+            throw new IllegalArgumentException("format '" + root.get("format").asText() + "'; expected '" + format
                 + "'");
         }
         double version = ModelJson.number("version", root.get("version"));
-        if (version != Math.rint(version) || version < 1 || version > VERSION) {
-            throw new IllegalArgumentException("version " + root.get("version") + "; expected 1 to " + VERSION);
+        if (version != Math.rint(version) || version < 1 || version > maxVersion) {
+            throw new IllegalArgumentException("version " + root.get("version") + "; expected 1 to " + maxVersion);
         }
         JsonNode modelNode = root.get("model");
         if (modelNode == null) {
             throw new IllegalArgumentException("no \"model\"; expected the model as a JSON object");
         }
-        Model model;
         try {
-            model = ModelJson.fromTree(modelNode);
+            return ModelJson.fromTree(modelNode);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("model: " + e.getMessage(), e);
         }
+    }
+
+    private static Population.Study fromTree(JsonNode root) {
+        Model model = header(root, TOP, FORMAT, VERSION);
         Population pop = Population.of(model);
         if (root.has("variability")) {
             pop = variability(pop, root.get("variability"));
@@ -224,7 +233,7 @@ public final class StudyJson {
         return new ErrorModel(k, a, b, false);
     }
 
-    private static Solver solver(JsonNode s) {
+    static Solver solver(JsonNode s) {
         ModelJson.requireObject("solver", s);
         ModelJson.checkFields("solver", s, SOLVER);
         Solver solver = Solver.named(s.has("method") ? ModelJson.text("solver.method", s.get("method")) : "auto");
@@ -243,7 +252,7 @@ public final class StudyJson {
         return solver;
     }
 
-    private static Readout readout(String where, JsonNode r) {
+    static Readout readout(String where, JsonNode r) {
         ModelJson.requireObject(where, r);
         Readout.Kind kind = null;
         String name = null;
@@ -286,7 +295,7 @@ public final class StudyJson {
         return n.intValue();
     }
 
-    private static double[] doubles(String where, JsonNode a) {
+    static double[] doubles(String where, JsonNode a) {
         ModelJson.requireArray(where, a);
         double[] v = new double[a.size()];
         for (int i = 0; i < v.length; i++) {
@@ -313,11 +322,7 @@ public final class StudyJson {
      * @throws IllegalArgumentException if a readout is a function rather than a declared {@link Readout}
      */
     public static String toJson(Population.Study study) {
-        try {
-            return ModelJson.MAPPER.writeValueAsString(toTree(study)) + "\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return text(toTree(study));
     }
 
     /** Writes the study to a file (UTF-8), replacing it only once the new content is complete. */
@@ -329,10 +334,7 @@ public final class StudyJson {
     private static ObjectNode toTree(Population.Study study) {
         Checks.notNull("study", study);
         Population pop = study.population();
-        ObjectNode root = ModelJson.MAPPER.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("version", VERSION);
-        root.set("model", ModelJson.toTree(pop.model()));
+        ObjectNode root = headerTree(FORMAT, VERSION, pop.model());
         if (!pop.parameters().isEmpty()) {
             ObjectNode cov = root.putObject("variability").putObject("covariance");
             ArrayNode names = cov.putArray("parameters");
@@ -363,13 +365,7 @@ public final class StudyJson {
             }
         });
         root.put("seed", pop.seed());
-        Solver s = pop.solver();
-        ObjectNode solver = root.putObject("solver");
-        solver.put("method", s.name());
-        solver.put("rtol", s.relativeTolerance());
-        solver.put("atol", s.absoluteTolerance());
-        solver.put("maxSteps", s.maxSteps());
-        solver.put("maxSteadyStateCycles", s.maxSteadyStateCycles());
+        solverTree(root.putObject("solver"), pop.solver());
         ArrayNode times = root.putArray("times");
         for (double t : study.times()) {
             times.add(t);
@@ -382,18 +378,49 @@ public final class StudyJson {
         }
         ObjectNode readouts = root.putObject("readouts");
         for (Map.Entry<String, ToDoubleFunction<Simulation>> e : study.readouts().entrySet()) {
-            if (!(e.getValue() instanceof Readout r)) {
-                throw new IllegalArgumentException("readout " + e.getKey() + " is a function, which JSON cannot "
-                    + "hold; expected a declared Readout (auc, max, timeOfMax, maxPercentId, amountAt, percentIdAt)");
-            }
-            ObjectNode o = readouts.putObject(e.getKey());
-            String field = READOUTS.entrySet().stream().filter(x -> x.getValue() == r.kind()).findFirst()
-                .orElseThrow().getKey();
-            o.put(field, r.name());
-            if (!Double.isNaN(r.time())) {
-                o.put("at", r.time());
-            }
+            readoutTree(readouts.putObject(e.getKey()), e.getKey(), e.getValue());
         }
         return root;
+    }
+
+    /** The top object: format, version and model. */
+    static ObjectNode headerTree(String format, int version, Model model) {
+        ObjectNode root = ModelJson.MAPPER.createObjectNode();
+        root.put("format", format);
+        root.put("version", version);
+        root.set("model", ModelJson.toTree(model));
+        return root;
+    }
+
+    /** Pretty-printed JSON of a tree. */
+    static String text(ObjectNode root) {
+        try {
+            return ModelJson.MAPPER.writeValueAsString(root) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A solver's method, tolerances and limits. */
+    static void solverTree(ObjectNode o, Solver s) {
+        o.put("method", s.name());
+        o.put("rtol", s.relativeTolerance());
+        o.put("atol", s.absoluteTolerance());
+        o.put("maxSteps", s.maxSteps());
+        o.put("maxSteadyStateCycles", s.maxSteadyStateCycles());
+    }
+
+    /** A declared readout: the field naming what it reads, and "at" for those read at a time. */
+    static void readoutTree(ObjectNode o, String name, ToDoubleFunction<Simulation> f) {
+        if (!(f instanceof Readout r)) {
+            throw new IllegalArgumentException("readout " + name + " is a function, which JSON cannot hold; "
+                + "expected a declared Readout (auc, max, timeOfMax, maxPercentId, amountAt, percentIdAt)");
+        }
+        String field = READOUTS.entrySet().stream().filter(x -> x.getValue() == r.kind()).findFirst()
+            .orElseThrow().getKey();
+        o.put(field, r.name());
+        if (!Double.isNaN(r.time())) {
+            o.put("at", r.time());
+        }
     }
 }

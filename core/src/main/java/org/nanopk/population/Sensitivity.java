@@ -262,41 +262,80 @@ public final class Sensitivity {
      */
     public static Result sobol(String readoutName, List<String> inputs, ToDoubleFunction<double[]> f, int n) {
         int k = inputs.size();
+        requireDesign(k, n);
+        return indices(readoutName, List.copyOf(inputs), n, List.of(evaluate(f, k, n, 0, n)));
+    }
+
+    private static void requireDesign(int k, int n) {
         if (k < 1 || n < 16) {
             throw new IllegalArgumentException("Sobol analysis of " + k + " inputs with N = " + n
                 + ": expected at least 1 input and N >= 16");
         }
-        Budget.require(8.0 * n * (3.0 * k + 2) + 48.0 * n, "a Sobol design of N = " + n + " for " + k + " inputs ("
+        Budget.require(8.0 * n * (k + 2) + 48.0 * n, "a Sobol design of N = " + n + " for " + k + " inputs ("
             + (long) n * (k + 2) + " evaluations)", "use a smaller N");
-        SobolSequenceGenerator seq = new SobolSequenceGenerator(2 * k);
-        seq.skipTo(1); // skip the origin
-        double[][] a = new double[n][];
-        double[][] b = new double[n][];
-        for (int i = 0; i < n; i++) {
-            double[] x = seq.nextVector();
-            a[i] = java.util.Arrays.copyOfRange(x, 0, k);
-            b[i] = java.util.Arrays.copyOfRange(x, k, 2 * k);
+    }
+
+    /**
+     * The evaluations of rows {@code [from, to)} of a Sobol design: row i is point i + 1 of the Sobol
+     * sequence of dimension 2k, its halves A_i and B_i; its k + 2 values are f(A_i), f(B_i) and f(A_B^j),
+     * A_i with input j taken from B_i. A row is the same wherever it is computed.
+     */
+    private static Evaluations evaluate(ToDoubleFunction<double[]> f, int k, int n, int from, int to) {
+        if (from < 0 || to > n || from >= to) {
+            throw new IllegalArgumentException("Sobol design rows [" + from + ", " + to + ") of N = " + n
+                + ": expected 0 <= from < to <= " + n);
         }
-        double[] fa = new double[n];
-        double[] fb = new double[n];
-        double[][] fab = new double[k][n];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            fa[i] = f.applyAsDouble(a[i]);
-            fb[i] = f.applyAsDouble(b[i]);
+        SobolSequenceGenerator seq = new SobolSequenceGenerator(2 * k);
+        seq.skipTo(from + 1); // the origin is skipped
+        double[][] points = new double[to - from][];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = seq.nextVector();
+        }
+        int w = k + 2;
+        double[] values = new double[points.length * w];
+        IntStream.range(0, points.length).parallel().forEach(i -> {
+            double[] a = java.util.Arrays.copyOfRange(points[i], 0, k);
+            double[] b = java.util.Arrays.copyOfRange(points[i], k, 2 * k);
+            values[i * w] = f.applyAsDouble(a);
+            values[i * w + 1] = f.applyAsDouble(b);
             for (int j = 0; j < k; j++) {
-                double[] x = a[i].clone();
-                x[j] = b[i][j];
-                fab[j][i] = f.applyAsDouble(x);
+                double[] x = a.clone();
+                x[j] = b[j];
+                values[i * w + 2 + j] = f.applyAsDouble(x);
             }
         });
+        return new Evaluations(from, to, k, values);
+    }
+
+    private static Result indices(String readoutName, List<String> inputs, int n, List<Evaluations> parts) {
+        int k = inputs.size();
+        int w = k + 2;
+        List<Evaluations> sorted = new ArrayList<>(parts);
+        sorted.sort(Comparator.comparingInt(Evaluations::from));
+        double[] v = new double[n * w];
+        int next = 0;
+        for (Evaluations e : sorted) {
+            if (e.inputs() != k || e.from() != next || e.to() > n) {
+                throw new IllegalArgumentException("Sobol evaluations of rows [" + e.from() + ", " + e.to() + ") of "
+                    + e.inputs() + " inputs; expected rows from " + next + " of N = " + n + " for " + k
+                    + " inputs, each row once");
+            }
+            System.arraycopy(e.values, 0, v, e.from() * w, e.values.length);
+            next = e.to();
+        }
+        if (next != n) {
+            throw new IllegalArgumentException("Sobol evaluations up to row " + next + "; expected all N = " + n);
+        }
         double mean = 0;
         for (int i = 0; i < n; i++) {
-            mean += fa[i] + fb[i];
+            mean += v[i * w] + v[i * w + 1];
         }
         mean /= 2 * n;
         double var = 0;
         for (int i = 0; i < n; i++) {
-            var += (fa[i] - mean) * (fa[i] - mean) + (fb[i] - mean) * (fb[i] - mean);
+            double fa = v[i * w] - mean;
+            double fb = v[i * w + 1] - mean;
+            var += fa * fa + fb * fb;
         }
         var /= 2 * n - 1;
         if (!(var > 0)) {
@@ -309,32 +348,137 @@ public final class Sensitivity {
             double s1 = 0;
             double st = 0;
             for (int i = 0; i < n; i++) {
-                s1 += fb[i] * (fab[j][i] - fa[i]);
-                st += (fa[i] - fab[j][i]) * (fa[i] - fab[j][i]);
+                double fa = v[i * w];
+                double fab = v[i * w + 2 + j];
+                s1 += v[i * w + 1] * (fab - fa);
+                st += (fa - fab) * (fa - fab);
             }
             first[j] = s1 / n / var;
             total[j] = st / (2.0 * n) / var;
         }
-        return new Result(readoutName, List.copyOf(inputs), first, total, n * (k + 2));
+        return new Result(readoutName, inputs, first, total, n * (k + 2));
+    }
+
+    /**
+     * The readout's values on rows {@code [from, to)} of a Sobol design of {@code inputs} inputs:
+     * {@code values[(i − from)(k + 2) + c]} for column c = f(A), f(B), f(A_B^1), …, f(A_B^k). The unit
+     * of work a cluster shares out ({@link #evaluate(int, int)}); {@link #indices} puts them together.
+     *
+     * @param from the first row
+     * @param to the row after the last
+     * @param inputs k, the number of inputs
+     * @param values the values, row by row (copied)
+     */
+    public record Evaluations(int from, int to, int inputs, double[] values) {
+        /** Validates the shape and copies the values in. */
+        public Evaluations {
+            if (from < 0 || to <= from || inputs < 1) {
+                throw new IllegalArgumentException("Sobol evaluations of rows [" + from + ", " + to + ") for "
+                    + inputs + " inputs: expected 0 <= from < to and at least 1 input");
+            }
+            values = Checks.notNull("values", values).clone();
+            if (values.length != (long) (to - from) * (inputs + 2)) {
+                throw new IllegalArgumentException("Sobol evaluations of " + values.length + " values for rows ["
+                    + from + ", " + to + ") of " + inputs + " inputs; expected " + (long) (to - from) * (inputs + 2));
+            }
+        }
+
+        /** The values (a copy). */
+        @Override
+        public double[] values() {
+            return values.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Evaluations e && from == e.from && to == e.to && inputs == e.inputs
+                && java.util.Arrays.equals(values, e.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(values) * 31 + from;
+        }
+
+        @Override
+        public String toString() {
+            return "Sobol evaluations of rows [" + from + ", " + to + ") for " + inputs + " inputs";
+        }
     }
 
     /**
      * Sobol indices of the readout, each parameter lognormal around the model's value with coefficient
      * of variation CV (independent): θ = θ₀·exp(ω·Φ⁻¹(u)), ω² = ln(1 + CV²); N(k + 2) evaluations.
+     * The same as {@code indices(List.of(evaluate(0, N)))}.
      */
     public Result sobol() {
-        Model model = spec.model();
+        return indices(List.of(evaluate(0, spec.samples())));
+    }
+
+    /**
+     * The readout on rows {@code [from, to)} of this analysis's Sobol design (N rows, k + 2 simulations
+     * each): a part of {@link #sobol()} that can be computed anywhere.
+     */
+    public Evaluations evaluate(int from, int to) {
         List<String> ps = parameterNames();
+        requireDesign(ps.size(), spec.samples());
+        Model model = spec.model();
         double omega = Math.sqrt(Math.log(1 + spec.cv() * spec.cv()));
         NormalDistribution normal = new NormalDistribution(0, 1);
-        return sobol(spec.readoutName(), ps, u -> {
+        return evaluate(u -> {
             Map<String, Double> v = new LinkedHashMap<>();
             for (int j = 0; j < ps.size(); j++) {
                 double z = normal.inverseCumulativeProbability(Math.min(Math.max(u[j], 1e-12), 1 - 1e-12));
                 v.put(ps.get(j), model.parameter(ps.get(j)) * Math.exp(omega * z));
             }
             return eval(model.with(v));
-        }, spec.samples());
+        }, ps.size(), spec.samples(), from, to);
+    }
+
+    /** The Sobol indices from the evaluations of every row of the design (in any order, each row once). */
+    public Result indices(java.util.Collection<Evaluations> parts) {
+        Checks.notNull("Sobol evaluations", parts);
+        return indices(spec.readoutName(), parameterNames(), spec.samples(), List.copyOf(parts));
+    }
+
+    /** The model analysed. */
+    public Model model() {
+        return spec.model();
+    }
+
+    /** The readout's name. */
+    public String readoutName() {
+        return spec.readoutName();
+    }
+
+    /** The readout (a declared {@link Readout} or a function). */
+    public ToDoubleFunction<Simulation> readout() {
+        return spec.readout();
+    }
+
+    /** The output times, h (a copy). */
+    public double[] times() {
+        return spec.times().clone();
+    }
+
+    /** The parameters analysed. */
+    public List<String> parameters() {
+        return parameterNames();
+    }
+
+    /** The CV of every parameter (Sobol). */
+    public double cv() {
+        return spec.cv();
+    }
+
+    /** N, the base sample size (rows of the Sobol design). */
+    public int samples() {
+        return spec.samples();
+    }
+
+    /** The solver. */
+    public Solver solver() {
+        return spec.solver();
     }
 
     /** The model, readout, parameters, CV and N of this analysis. */

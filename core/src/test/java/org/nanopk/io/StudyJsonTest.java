@@ -11,9 +11,10 @@ import org.nanopk.fit.ErrorModel;
 import org.nanopk.mechanism.Presets;
 import org.nanopk.population.Population;
 import org.nanopk.population.Readout;
+import org.nanopk.population.Sensitivity;
 import org.nanopk.solve.Solver;
 
-/** A study written as JSON and read back gives the same JSON and bit for bit the same summary. */
+/** A study (and a sensitivity analysis) written as JSON and read back gives the same JSON and bit for bit the same summary. */
 class StudyJsonTest {
     private static Population.Study study() {
         return Population.of(Presets.np9()).withVariability("kEPR", 0.3).withVariability("VmL", 0.25)
@@ -34,6 +35,20 @@ class StudyJsonTest {
         assertEquals(json, StudyJson.toJson(back));
         assertEquals(s.run(300), back.run(300));
         assertEquals(s.population().solver().maxSteps(), back.population().solver().maxSteps());
+    }
+
+    @Test
+    void aSensitivityAnalysisRoundTripsToTheSameIndices() {
+        Sensitivity a = Sensitivity.of(Presets.np9(), "DEmax", Readout.maxPercentId("Tumor")).withTimes(0, 12, 48)
+            .withParameters("kEPR", "kBack").withCv(0.25).withSamples(24)
+            .withSolver(Solver.nonstiff().withTolerances(1e-6, 1e-9));
+        String json = SensitivityJson.toJson(a);
+        Sensitivity back = SensitivityJson.parse(json);
+        assertEquals(json, SensitivityJson.toJson(back));
+        assertEquals(a.sobol(), back.sobol());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> SensitivityJson.parse(json.replace("\"samples\" : 24", "\"samples\" : 2.5")));
+        assertTrue(e.getMessage().contains("samples = 2.5: expected a whole number"), e.getMessage());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.nanopk.population;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -39,6 +41,27 @@ class SensitivityTest {
         assertEquals(v2 / var, r.total("x2"), 0.02);
         assertEquals(v13 / var, r.total("x3"), 0.02);
         assertEquals(List.of("x1", "x2", "x3"), r.ranking());
+    }
+
+    @Test
+    void rowRangesOfTheDesignInAnyOrderGiveTheSameIndices() {
+        // the design's rows computed in pieces, anywhere, equal the rows of one pass; indices from them equal sobol()
+        Sensitivity a = Sensitivity.of(Presets.np9(), "DE24", Readout.percentIdAt("Tumor", 24))
+            .withParameters("kEPR", "VmL", "kBack").withSamples(40).withSolver(Solver.auto().withTolerances(1e-6, 1e-10));
+        Sensitivity.Evaluations all = a.evaluate(0, 40);
+        Sensitivity.Evaluations p1 = a.evaluate(0, 7);
+        Sensitivity.Evaluations p2 = a.evaluate(7, 31);
+        Sensitivity.Evaluations p3 = a.evaluate(31, 40);
+        double[] joined = new double[all.values().length];
+        System.arraycopy(p1.values(), 0, joined, 0, p1.values().length);
+        System.arraycopy(p2.values(), 0, joined, p1.values().length, p2.values().length);
+        System.arraycopy(p3.values(), 0, joined, p1.values().length + p2.values().length, p3.values().length);
+        assertArrayEquals(all.values(), joined);
+        assertEquals(a.sobol(), a.indices(List.of(p3, p1, p2)));
+        IllegalArgumentException gap = assertThrows(IllegalArgumentException.class, () -> a.indices(List.of(p1, p3)));
+        assertTrue(gap.getMessage().contains("expected rows from 7"), gap.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> a.indices(List.of(p1)));
+        assertTrue(missing.getMessage().contains("up to row 7"), missing.getMessage());
     }
 
     @Test
