@@ -242,6 +242,11 @@ public final class Fit {
         return new Fit(s, List.copyOf(w));
     }
 
+    /** Everything the fit found ({@code Fit.of(fit.summary())} is the same fit). */
+    public Summary summary() {
+        return s;
+    }
+
     /** The model with the estimates in place. */
     public Model model() {
         return s.model();
