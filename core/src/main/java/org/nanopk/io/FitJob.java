@@ -39,10 +39,10 @@ public final class FitJob {
     /** The version written; files of this version or older are read. */
     public static final int VERSION = 1;
 
-    private static final List<String> TOP = List.of("format", "version", "model", "data", "map", "observe", "dvUnit",
+    private static final List<String> TOP = List.of("format", "version", "model", "data", "dataSource", "map", "observe", "dvUnit",
         "estimate", "errorModel", "starts", "seed", "amountUnit", "m3", "profiles", "solver");
 
-    private record Spec(Model model, String data, Map<String, String> map, String observe, String dvUnit,
+    private record Spec(Model model, String data, String source, Map<String, String> map, String observe, String dvUnit,
                         List<String> estimate, String errorModel, int starts, long seed, String amountUnit, boolean m3,
                         List<String> profiles, Solver solver) {
     }
@@ -58,25 +58,30 @@ public final class FitJob {
      * proportional error model and one start until changed.
      */
     public static FitJob of(Model model, String dataCsv, List<String> estimate) {
+        return of(model, dataCsv, "data", estimate);
+    }
+
+    /** A job of data {@code dataCsv} read from {@code source} (a file name, for messages). */
+    private static FitJob of(Model model, String dataCsv, String source, List<String> estimate) {
         Checks.notNull("model", model);
         Checks.notNull("data", dataCsv);
         if (Checks.notNull("parameters to estimate", estimate).isEmpty()) {
             throw new IllegalArgumentException("parameters to estimate: none; expected at least one of "
                 + model.parameters().names());
         }
-        return new FitJob(new Spec(model, dataCsv, Map.of(), null, "", List.copyOf(estimate), "proportional", 1, 1,
+        return new FitJob(new Spec(model, dataCsv, Checks.notNull("data source", source), Map.of(), null, "", List.copyOf(estimate), "proportional", 1, 1,
             null, false, List.of(), null));
     }
 
     /** A job reading the data file {@code file}. */
     public static FitJob of(Model model, Path file, List<String> estimate) {
         Checks.notNull("data file", file);
-        return of(model, SafeFiles.readText(file, CsvTable.MAX_BYTES, "data file"), estimate);
+        return of(model, SafeFiles.readText(file, CsvTable.MAX_BYTES, "data file"), file.toString(), estimate);
     }
 
     private FitJob with(Map<String, String> map, String observe, String dvUnit, String errorModel, int starts,
                         long seed, String amountUnit, boolean m3, List<String> profiles, Solver solver) {
-        return new FitJob(new Spec(spec.model(), spec.data(), map, observe, dvUnit, spec.estimate(), errorModel,
+        return new FitJob(new Spec(spec.model(), spec.data(), spec.source(), map, observe, dvUnit, spec.estimate(), errorModel,
             starts, seed, amountUnit, m3, profiles, solver));
     }
 
@@ -144,7 +149,7 @@ public final class FitJob {
      * data through {@link ObservationsCsv}.
      */
     public Observations observations() {
-        CsvTable table = CsvTable.parse(spec.data(), "data");
+        CsvTable table = CsvTable.parse(spec.data(), spec.source());
         if ((table.column("EVID") >= 0 || table.column("AMT") >= 0) && table.column("DV") >= 0) {
             return NonmemData.of(table).observations(spec.model(), spec.observe(), spec.dvUnit());
         }
@@ -202,6 +207,7 @@ public final class FitJob {
     public String toJson() {
         ObjectNode root = StudyJson.headerTree(FORMAT, VERSION, spec.model());
         root.put("data", spec.data());
+        root.put("dataSource", spec.source());
         if (!spec.map().isEmpty()) {
             ObjectNode m = root.putObject("map");
             spec.map().forEach(m::put);
@@ -248,7 +254,8 @@ public final class FitJob {
         if (e == null) {
             throw new IllegalArgumentException("no \"estimate\"; expected the parameters to estimate");
         }
-        FitJob job = of(model, data, strings("estimate", e));
+        FitJob job = of(model, data, root.has("dataSource") ? ModelJson.text("dataSource", root.get("dataSource"))
+            : "data", strings("estimate", e));
         if (root.has("map")) {
             JsonNode m = root.get("map");
             ModelJson.requireObject("map", m);

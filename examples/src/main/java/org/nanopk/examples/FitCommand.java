@@ -10,13 +10,11 @@ import java.util.concurrent.Callable;
 import org.nanopk.Fit;
 import org.nanopk.Model;
 import org.nanopk.Observations;
-import org.nanopk.fit.ErrorModel;
 import org.nanopk.fit.Fitter;
 import org.nanopk.io.CsvTable;
 import org.nanopk.io.FitCsv;
+import org.nanopk.io.FitJob;
 import org.nanopk.io.ModelJson;
-import org.nanopk.io.NonmemData;
-import org.nanopk.io.ObservationsCsv;
 import org.nanopk.mechanism.Presets;
 import org.nanopk.plot.Chart;
 import picocli.CommandLine.Command;
@@ -106,6 +104,9 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--log", description = "With --plot: a logarithmic y axis.")
     boolean log;
 
+    @picocli.CommandLine.Mixin
+    SparkOption spark;
+
     @Override
     public Integer call() {
         if (preset == null && files.size() != 2 || preset != null && files.size() != 1) {
@@ -135,28 +136,23 @@ final class FitCommand implements Callable<Integer> {
         if ((by != null ? 1 : 0) + (subject != null ? 1 : 0) + (pool ? 1 : 0) > 1) {
             throw new IllegalArgumentException("--by subject, --subject and --pool exclude each other; expected one");
         }
+        if (spark.master != null && by == null) {
+            throw new IllegalArgumentException("--spark " + spark.master + " shares out the fits of --by subject; give "
+                + "--by subject too");
+        }
         Model model = preset != null ? Presets.byName(preset) : ModelJson.read(modelFile);
-        Observations obs = read(model, dataFile);
+        FitJob job = job(model, dataFile);
+        Observations obs = job.observations();
         if (subject != null) {
             obs = obs.subject(subject);
         }
-        Fitter f = Fitter.of(model, obs).estimate(estimate.toArray(new String[0]))
-            .withErrorModel(ErrorModel.named(error)).withStarts(starts, seed);
-        if (amountUnit != null) {
-            f = f.withAmountUnit(amountUnit);
-        }
-        if (m3) {
-            f = f.withM3();
-        }
-        if (profile != null) {
-            f = f.withProfiles(profile.toArray(new String[0]));
-        }
+        Fitter f = job.fitter(obs);
         if (pool) {
             f = f.pooled();
         }
         Map<String, Fit> fits;
         if (by != null) {
-            fits = f.bySubject();
+            fits = spark.on() ? SparkRuns.bySubject(spark.master, job) : f.bySubject();
         } else {
             fits = new LinkedHashMap<>();
             fits.put(obs.subjects().size() == 1 ? obs.subjects().get(0) : "all", f.fit());
@@ -205,16 +201,32 @@ final class FitCommand implements Callable<Integer> {
         return file.resolveSibling(name.substring(0, dot) + "-" + safe + name.substring(dot));
     }
 
-    private Observations read(Model model, Path dataFile) {
-        CsvTable table = CsvTable.read(dataFile);
-        if ((table.column("EVID") >= 0 || table.column("AMT") >= 0) && table.column("DV") >= 0) {
-            return NonmemData.of(table).observations(model, observe, dvUnit);
-        }
-        if (observe != null || !dvUnit.isEmpty()) {
+    /** The fits this command asks for, as a job (the data read as NONMEM-style or tidy, by their columns). */
+    private FitJob job(Model model, Path dataFile) {
+        if ((observe != null || !dvUnit.isEmpty()) && !nonmem(dataFile)) {
             throw new IllegalArgumentException((observe != null ? "--observe" : "--dv-unit") + " is for NONMEM-style "
                 + "data (ID, TIME, DV, ...); " + dataFile + " is tidy: its compartment and unit columns say what "
                 + "each value measures");
         }
-        return ObservationsCsv.read(table, map == null ? Map.of() : new LinkedHashMap<>(map));
+        FitJob job = FitJob.of(model, dataFile, estimate).withErrorModel(error).withStarts(starts, seed)
+            .withNonmem(observe, dvUnit);
+        if (map != null) {
+            job = job.withMap(map);
+        }
+        if (amountUnit != null) {
+            job = job.withAmountUnit(amountUnit);
+        }
+        if (m3) {
+            job = job.withM3();
+        }
+        if (profile != null) {
+            job = job.withProfiles(profile);
+        }
+        return job;
+    }
+
+    private static boolean nonmem(Path dataFile) {
+        CsvTable table = CsvTable.read(dataFile);
+        return (table.column("EVID") >= 0 || table.column("AMT") >= 0) && table.column("DV") >= 0;
     }
 }

@@ -70,6 +70,9 @@ final class PopulationCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the percentile bands as CSV.")
     Path out;
 
+    @picocli.CommandLine.Mixin
+    SparkOption spark;
+
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
@@ -94,7 +97,7 @@ final class PopulationCommand implements Callable<Integer> {
         for (String name : names) {
             study = study.readout("AUC " + name, Readout.auc(name)).readout("Cmax " + name, Readout.max(name));
         }
-        Population.Summary summary = study.run(n);
+        Population.Summary summary = spark.on() ? SparkRuns.population(spark.master, study, n) : study.run(n);
         w.println(summary);
         if (out != null) {
             summary.writeCsv(out);

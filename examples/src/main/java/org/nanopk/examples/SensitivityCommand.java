@@ -7,6 +7,7 @@ import java.util.function.ToDoubleFunction;
 
 import org.nanopk.Model;
 import org.nanopk.Simulation;
+import org.nanopk.population.Readout;
 import org.nanopk.population.Sensitivity;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -47,6 +48,9 @@ final class SensitivityCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SolverOptions solverOptions;
 
+    @picocli.CommandLine.Mixin
+    SparkOption spark;
+
     @Option(names = "--cv", paramLabel = "X", defaultValue = "0.3", description = "CV of each parameter for "
         + "--global (default 0.3).")
     double cv;
@@ -62,17 +66,23 @@ final class SensitivityCommand implements Callable<Integer> {
         ToDoubleFunction<Simulation> f;
         if (at != null) {
             label = readout + " at " + at + " h";
-            f = s -> s.at(readout, at);
+            f = Readout.amountAt(readout, at);
         } else {
             label = "AUC of " + readout + " over 0-" + tEnd + " h";
-            f = s -> s.amount(readout).auc();
+            f = Readout.auc(readout);
         }
         Sensitivity analysis = Sensitivity.of(model, label, f).withTimes(times)
             .withParameters(ps.toArray(new String[0])).withSolver(solverOptions.solver());
+        if (spark.master != null && global == null) {
+            throw new IllegalArgumentException("--spark " + spark.master + " shares out the Sobol design of --global N; "
+                + "give --global too (local coefficients take 1 + 2k simulations)");
+        }
+        boolean onSpark = spark.on();
         w.println(analysis.local());
         if (global != null) {
             w.println();
-            w.println(analysis.withCv(cv).withSamples(global).sobol());
+            Sensitivity sobol = analysis.withCv(cv).withSamples(global);
+            w.println(onSpark ? SparkRuns.sobol(spark.master, sobol) : sobol.sobol());
         }
         return 0;
     }
