@@ -136,12 +136,15 @@ final class FitCommand implements Callable<Integer> {
         if ((by != null ? 1 : 0) + (subject != null ? 1 : 0) + (pool ? 1 : 0) > 1) {
             throw new IllegalArgumentException("--by subject, --subject and --pool exclude each other; expected one");
         }
-        if (spark.master != null && by == null) {
-            throw new IllegalArgumentException("--spark " + spark.master + " shares out the fits of --by subject; give "
-                + "--by subject too");
+        if ((spark.master != null || spark.saveSpec != null) && by == null) {
+            throw new IllegalArgumentException((spark.master != null ? "--spark " + spark.master : "--save-spec")
+                + " shares out the fits of --by subject; give --by subject too");
         }
         Model model = preset != null ? Presets.byName(preset) : ModelJson.read(modelFile);
         FitJob job = job(model, dataFile);
+        if (spark.saved(job.toJson(), "fit " + spark.saveSpec, spec.commandLine().getOut(), inputs)) {
+            return 0;
+        }
         Observations obs = job.observations();
         if (subject != null) {
             obs = obs.subject(subject);

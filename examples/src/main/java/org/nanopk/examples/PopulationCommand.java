@@ -97,6 +97,10 @@ final class PopulationCommand implements Callable<Integer> {
         for (String name : names) {
             study = study.readout("AUC " + name, Readout.auc(name)).readout("Cmax " + name, Readout.max(name));
         }
+        if (spark.saved(org.nanopk.io.StudyJson.toJson(study), "population " + spark.saveSpec + " " + n, w,
+            source.input(), new Cli.Input("the omega file", variability.omega))) {
+            return 0;
+        }
         Population.Summary summary = spark.on() ? SparkRuns.population(spark.master, study, n) : study.run(n);
         w.println(summary);
         if (out != null) {

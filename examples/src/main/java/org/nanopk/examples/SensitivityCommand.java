@@ -73,9 +73,14 @@ final class SensitivityCommand implements Callable<Integer> {
         }
         Sensitivity analysis = Sensitivity.of(model, label, f).withTimes(times)
             .withParameters(ps.toArray(new String[0])).withSolver(solverOptions.solver());
-        if (spark.master != null && global == null) {
-            throw new IllegalArgumentException("--spark " + spark.master + " shares out the Sobol design of --global N; "
-                + "give --global too (local coefficients take 1 + 2k simulations)");
+        if ((spark.master != null || spark.saveSpec != null) && global == null) {
+            throw new IllegalArgumentException((spark.master != null ? "--spark " + spark.master : "--save-spec")
+                + " shares out the Sobol design of --global N; give --global too (local coefficients take 1 + 2k "
+                + "simulations)");
+        }
+        if (global != null && spark.saved(org.nanopk.io.SensitivityJson.toJson(analysis.withCv(cv).withSamples(global)),
+            "sensitivity " + spark.saveSpec, w, source.input())) {
+            return 0;
         }
         boolean onSpark = spark.on();
         w.println(analysis.local());

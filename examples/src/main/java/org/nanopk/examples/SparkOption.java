@@ -9,6 +9,28 @@ final class SparkOption {
         + "what the run without it prints.")
     String master;
 
+    @Option(names = "--save-spec", paramLabel = "FILE.json", description = "Write what the run would do as a spec "
+        + "file for spark-submit (org.nanopk.spark.SparkMain) and stop, without running it.")
+    java.nio.file.Path saveSpec;
+
+    /**
+     * With --save-spec: writes the spec's JSON (never over an input), says how to submit it, and returns true.
+     */
+    boolean saved(String json, String submit, java.io.PrintWriter w, Cli.Input... inputs) {
+        if (saveSpec == null) {
+            return false;
+        }
+        if (master != null) {
+            throw new IllegalArgumentException("--save-spec writes a spec and runs nothing; --spark runs it; expected "
+                + "one of them");
+        }
+        Cli.refuseOverwrite("--save-spec", saveSpec, inputs);
+        org.nanopk.internal.SafeFiles.write(saveSpec, out -> out.write(json));
+        w.println("wrote the spec to " + saveSpec + "; run it on a cluster with");
+        w.println("  spark-submit --class org.nanopk.spark.SparkMain nanopk-spark-submit.jar " + submit);
+        return true;
+    }
+
     /** True when --spark was given, after checking that Spark is on the class path. */
     boolean on() {
         if (master == null) {

@@ -69,7 +69,7 @@ class SparkCommandTest {
         assertTrue(m.err().startsWith("nanopk: error: Spark master 'locale'; expected local[N]"), m.err());
     }
 
-    private static String[] concat(String[] a, String... b) {
+    static String[] concat(String[] a, String... b) {
         List<String> all = new ArrayList<>(List.of(a));
         all.addAll(List.of(b));
         return all.toArray(new String[0]);
