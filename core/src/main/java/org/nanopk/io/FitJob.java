@@ -1,7 +1,6 @@
 package org.nanopk.io;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -255,7 +254,7 @@ public final class FitJob {
             throw new IllegalArgumentException("no \"estimate\"; expected the parameters to estimate");
         }
         FitJob job = of(model, data, root.has("dataSource") ? ModelJson.text("dataSource", root.get("dataSource"))
-            : "data", strings("estimate", e));
+            : "data", StudyJson.strings("estimate", e));
         if (root.has("map")) {
             JsonNode m = root.get("map");
             ModelJson.requireObject("map", m);
@@ -297,21 +296,12 @@ public final class FitJob {
             }
         }
         if (root.has("profiles")) {
-            job = job.withProfiles(strings("profiles", root.get("profiles")));
+            job = job.withProfiles(StudyJson.strings("profiles", root.get("profiles")));
         }
         if (root.has("solver")) {
             job = job.withSolver(StudyJson.solver(root.get("solver")));
         }
         return job;
-    }
-
-    private static List<String> strings(String where, JsonNode a) {
-        ModelJson.requireArray(where, a);
-        List<String> v = new ArrayList<>();
-        for (int i = 0; i < a.size(); i++) {
-            v.add(ModelJson.text(where + "[" + i + "]", a.get(i)));
-        }
-        return v;
     }
 
     @Override

@@ -162,8 +162,9 @@ public final class FitJson {
         return Fit.of(new Fit.Summary(model, estimates, corr, num(root, "$", "conditionNumber"),
             num(root, "$", "objective"), whole(root, "observations"), residuals, whole(root, "iterations"),
             whole(root, "evaluations"), bool(root, "$", "converged"), text(root, "$", "reason"),
-            whole(root, "starts"), text(root, "$", "errorModel"), texts(array(root, "unidentified")), curves,
-            texts(array(root, "comparisons"))));
+            whole(root, "starts"), text(root, "$", "errorModel"),
+            StudyJson.strings("unidentified", array(root, "unidentified")), curves,
+            StudyJson.strings("comparisons", array(root, "comparisons"))));
     }
 
     private static void put(ObjectNode o, String field, double x) {
@@ -240,11 +241,4 @@ public final class FitJson {
         return n;
     }
 
-    private static List<String> texts(JsonNode a) {
-        List<String> v = new ArrayList<>();
-        for (int i = 0; i < a.size(); i++) {
-            v.add(ModelJson.text("[" + i + "]", a.get(i)));
-        }
-        return v;
-    }
 }

@@ -1,7 +1,6 @@
 package org.nanopk.io;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,13 +59,7 @@ public final class SensitivityJson {
             s = s.withTimes(StudyJson.doubles("times", root.get("times")));
         }
         if (root.has("parameters")) {
-            JsonNode ps = root.get("parameters");
-            ModelJson.requireArray("parameters", ps);
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < ps.size(); i++) {
-                names.add(ModelJson.text("parameters[" + i + "]", ps.get(i)));
-            }
-            s = s.withParameters(names.toArray(new String[0]));
+            s = s.withParameters(StudyJson.strings("parameters", root.get("parameters")).toArray(new String[0]));
         }
         if (root.has("cv")) {
             s = s.withCv(ModelJson.number("cv", root.get("cv")));

@@ -152,13 +152,7 @@ public final class StudyJson {
         }
         Population.Study study = pop.study(doubles("times", times));
         if (root.has("track")) {
-            JsonNode t = root.get("track");
-            ModelJson.requireArray("track", t);
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < t.size(); i++) {
-                names.add(ModelJson.text("track[" + i + "]", t.get(i)));
-            }
-            study = study.track(names.toArray(new String[0]));
+            study = study.track(strings("track", root.get("track")).toArray(new String[0]));
         }
         if (root.has("percentiles")) {
             study = study.percentiles(doubles("percentiles", root.get("percentiles")));
@@ -185,11 +179,7 @@ public final class StudyJson {
             if (ps == null) {
                 throw new IllegalArgumentException("variability.covariance: no \"parameters\"; expected their names");
             }
-            ModelJson.requireArray("variability.covariance.parameters", ps);
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < ps.size(); i++) {
-                names.add(ModelJson.text("variability.covariance.parameters[" + i + "]", ps.get(i)));
-            }
+            List<String> names = strings("variability.covariance.parameters", ps);
             JsonNode m = c.get("matrix");
             if (m == null) {
                 throw new IllegalArgumentException("variability.covariance: no \"matrix\"; expected one row per "
@@ -293,6 +283,16 @@ public final class StudyJson {
             throw new IllegalArgumentException(where + " = " + n + ": expected a whole number");
         }
         return n.intValue();
+    }
+
+    /** An array of strings. */
+    static List<String> strings(String where, JsonNode a) {
+        ModelJson.requireArray(where, a);
+        List<String> v = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            v.add(ModelJson.text(where + "[" + i + "]", a.get(i)));
+        }
+        return v;
     }
 
     static double[] doubles(String where, JsonNode a) {

@@ -108,7 +108,7 @@ class ConcurrencyTest {
     /** Immutable JDK types a static final field may hold. */
     static final Set<Class<?>> IMMUTABLE = Set.of(String.class, Double.class, Integer.class, Long.class,
         Boolean.class, Character.class, java.util.regex.Pattern.class, java.util.Locale.class,
-        java.math.BigDecimal.class, java.time.Duration.class, Class.class);
+        java.math.BigDecimal.class, java.math.MathContext.class, java.time.Duration.class, Class.class);
 
     /**
      * Private coefficient tables of a numerical method: arrays, so mutable in principle, but private to
