@@ -51,7 +51,7 @@ public final class SparkBatchFit {
         SparkJobs.notNull("fit job", job);
         String json = job.toJson();
         List<String> subjects = job.subjects();
-        int p = Math.max(1, Math.min(subjects.size(), partitions > 0 ? partitions : 4 * sc.defaultParallelism()));
+        int p = SparkJobs.partitions(sc, partitions, subjects.size());
         Broadcast<String> spec = sc.broadcast(json);
         try {
             List<String> fits = SparkJobs.job("the batch of fits", () -> sc.parallelize(subjects, p)

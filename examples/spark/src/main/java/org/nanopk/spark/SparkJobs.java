@@ -25,6 +25,11 @@ final class SparkJobs {
         return x;
     }
 
+    /** The partitions of {@code units} units of work: those asked for (0: 4 per core of the context), at most units. */
+    static int partitions(org.apache.spark.api.java.JavaSparkContext sc, int asked, int units) {
+        return Math.max(1, Math.min(units, asked > 0 ? asked : 4 * sc.defaultParallelism()));
+    }
+
     /** [0, total) as at most {@code parts} contiguous ranges {from, to} of sizes differing by at most one. */
     static List<int[]> split(int total, int parts) {
         int p = Math.max(1, Math.min(total, parts));

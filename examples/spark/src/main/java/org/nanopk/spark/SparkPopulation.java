@@ -55,7 +55,7 @@ public final class SparkPopulation {
         SparkJobs.notNull("study", study);
         String json = StudyJson.toJson(study);
         int blocks = study.blockCount(n);
-        List<int[]> ranges = SparkJobs.split(blocks, partitions > 0 ? partitions : 4 * sc.defaultParallelism());
+        List<int[]> ranges = SparkJobs.split(blocks, SparkJobs.partitions(sc, partitions, blocks));
         Broadcast<String> spec = sc.broadcast(json);
         try {
             byte[] merged = SparkJobs.job("the population study", () -> sc.parallelize(ranges, ranges.size())

@@ -47,7 +47,7 @@ public final class SparkSobol {
         SparkJobs.notNull("sensitivity analysis", analysis);
         String json = SensitivityJson.toJson(analysis);
         int n = analysis.samples();
-        List<int[]> ranges = SparkJobs.split(n, partitions > 0 ? partitions : 4 * sc.defaultParallelism());
+        List<int[]> ranges = SparkJobs.split(n, SparkJobs.partitions(sc, partitions, n));
         Broadcast<String> spec = sc.broadcast(json);
         try {
             List<double[]> rows = SparkJobs.job("the Sobol analysis", () -> sc.parallelize(ranges, ranges.size())
