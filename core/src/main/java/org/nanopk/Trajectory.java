@@ -292,6 +292,10 @@ final class Trajectory implements StepListener {
         for (int k = 0; k < size; k++) {
             Probe p = nodesAt[k] >= 0 ? single : general;
             p.piece(k);
+            if (p.bound() <= best) {
+                continue; // no value of this piece can beat the best: sampling it would change nothing
+            }
+            p.prepare();
             int count = samples(k);
             double prevT = start[k];
             p.at(prevT);
@@ -336,6 +340,15 @@ final class Trajectory implements StepListener {
         abstract void piece(int k);
 
         abstract void at(double t);
+
+        /** An upper bound of the quantity on the current piece (+∞ when none is known). */
+        double bound() {
+            return Double.POSITIVE_INFINITY;
+        }
+
+        /** Makes the piece ready for {@link #at} once it is to be searched. */
+        void prepare() {
+        }
 
         @Override
         public double value(double t) {
@@ -395,8 +408,29 @@ final class Trajectory implements StepListener {
                 }
                 values[j] = v;
             }
+        }
+
+        @Override
+        void prepare() {
             chebyshev(values, 0, 1, c);
             derivativeCoefficients(c, 0, d);
+        }
+
+        /**
+         * The interpolant of node values v_j with largest M and smallest m: p − M = Σ (v_j − M)·l_j, so
+         * p ≤ M + Λ·(M − m), Λ = max Σ|l_j| the Lebesgue constant of the 6 Chebyshev–Lobatto points
+         * (1.9889; 2.5 taken), widened by far more than the rounding of evaluating p, so that no value the
+         * piece's samples or roots compute can exceed it.
+         */
+        @Override
+        double bound() {
+            double max = Double.NEGATIVE_INFINITY;
+            double min = Double.POSITIVE_INFINITY;
+            for (double v : values) {
+                max = Math.max(max, v);
+                min = Math.min(min, v);
+            }
+            return max + 2.5 * (max - min) + 1e-12 * Math.max(Math.abs(max), Math.abs(min));
         }
 
         @Override
