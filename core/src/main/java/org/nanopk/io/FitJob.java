@@ -149,7 +149,7 @@ public final class FitJob {
      */
     public Observations observations() {
         CsvTable table = CsvTable.parse(spec.data(), spec.source());
-        if ((table.column("EVID") >= 0 || table.column("AMT") >= 0) && table.column("DV") >= 0) {
+        if (nonmem(table)) {
             return NonmemData.of(table).observations(spec.model(), spec.observe(), spec.dvUnit());
         }
         if (spec.observe() != null || !spec.dvUnit().isEmpty()) {
@@ -158,6 +158,15 @@ public final class FitJob {
                 + "what each value measures");
         }
         return ObservationsCsv.read(table, spec.map());
+    }
+
+    /** True when the data are NONMEM-style (columns EVID or AMT, and DV), false when tidy. */
+    public boolean nonmemStyle() {
+        return nonmem(CsvTable.parse(spec.data(), spec.source()));
+    }
+
+    private static boolean nonmem(CsvTable table) {
+        return (table.column("EVID") >= 0 || table.column("AMT") >= 0) && table.column("DV") >= 0;
     }
 
     /** The subjects of the data, in order of appearance. */
@@ -241,9 +250,7 @@ public final class FitJob {
 
     /** Reads a job file (UTF-8, at most {@link CsvTable#MAX_BYTES}). */
     public static FitJob read(Path file) {
-        Checks.notNull("fit job file", file);
-        return StudyJson.read(SafeFiles.readText(file, CsvTable.MAX_BYTES, "fit job file"), file.toString(),
-            FitJob::fromTree);
+        return StudyJson.readFile(file, CsvTable.MAX_BYTES, "fit job file", FitJob::fromTree);
     }
 
     private static FitJob fromTree(JsonNode root) {

@@ -119,9 +119,7 @@ public final class FitJson {
 
     /** Reads a fit file (UTF-8, at most {@link ModelJson#MAX_FILE_BYTES}). */
     public static Fit read(Path file) {
-        Checks.notNull("fit file", file);
-        return StudyJson.read(SafeFiles.readText(file, ModelJson.MAX_FILE_BYTES, "fit file"), file.toString(),
-            FitJson::fromTree);
+        return StudyJson.readFile(file, ModelJson.MAX_FILE_BYTES, "fit file", FitJson::fromTree);
     }
 
     private static Fit fromTree(JsonNode root) {

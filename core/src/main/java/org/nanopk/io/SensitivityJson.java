@@ -37,9 +37,7 @@ public final class SensitivityJson {
 
     /** Reads an analysis file (UTF-8, at most {@link ModelJson#MAX_FILE_BYTES}). */
     public static Sensitivity read(Path file) {
-        Checks.notNull("sensitivity file", file);
-        return StudyJson.read(SafeFiles.readText(file, ModelJson.MAX_FILE_BYTES, "sensitivity file"),
-            file.toString(), SensitivityJson::fromTree);
+        return StudyJson.readFile(file, ModelJson.MAX_FILE_BYTES, "sensitivity file", SensitivityJson::fromTree);
     }
 
     /** Parses an analysis from JSON text. */

@@ -65,8 +65,13 @@ public final class StudyJson {
 
     /** Reads a study file (UTF-8, at most {@link ModelJson#MAX_FILE_BYTES}). */
     public static Population.Study read(Path file) {
-        Checks.notNull("study file", file);
-        return parse(SafeFiles.readText(file, ModelJson.MAX_FILE_BYTES, "study file"), file.toString());
+        return readFile(file, ModelJson.MAX_FILE_BYTES, "study file", StudyJson::fromTree);
+    }
+
+    /** Reads a JSON file of at most {@code maxBytes} (UTF-8) and builds from its tree, messages naming the file. */
+    static <T> T readFile(Path file, long maxBytes, String what, java.util.function.Function<JsonNode, T> build) {
+        Checks.notNull(what, file);
+        return read(SafeFiles.readText(file, maxBytes, what), file.toString(), build);
     }
 
     /** Parses a study from JSON text. */

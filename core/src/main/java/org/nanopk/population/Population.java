@@ -651,6 +651,7 @@ public final class Population {
             long h = mix(n) ^ mix(pop.spec.seed());
             h = mix(h ^ toString().hashCode());
             h = mix(h ^ pop.spec.model().toString().hashCode());
+            h = mix(h ^ pop.spec.model().parameterDefinitions().hashCode()); // exact values, not printed ones
             for (double t : spec.times()) {
                 h = mix(h ^ Double.doubleToLongBits(t));
             }

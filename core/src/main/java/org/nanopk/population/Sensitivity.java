@@ -271,7 +271,7 @@ public final class Sensitivity {
             throw new IllegalArgumentException("Sobol analysis of " + k + " inputs with N = " + n
                 + ": expected at least 1 input and N >= 16");
         }
-        Budget.require(8.0 * n * (k + 2) + 48.0 * n, "a Sobol design of N = " + n + " for " + k + " inputs ("
+        Budget.require(8.0 * n * (3.0 * k + 2) + 48.0 * n, "a Sobol design of N = " + n + " for " + k + " inputs ("
             + (long) n * (k + 2) + " evaluations)", "use a smaller N");
     }
 

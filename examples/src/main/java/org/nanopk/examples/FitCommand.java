@@ -11,7 +11,6 @@ import org.nanopk.Fit;
 import org.nanopk.Model;
 import org.nanopk.Observations;
 import org.nanopk.fit.Fitter;
-import org.nanopk.io.CsvTable;
 import org.nanopk.io.FitCsv;
 import org.nanopk.io.FitJob;
 import org.nanopk.io.ModelJson;
@@ -136,10 +135,7 @@ final class FitCommand implements Callable<Integer> {
         if ((by != null ? 1 : 0) + (subject != null ? 1 : 0) + (pool ? 1 : 0) > 1) {
             throw new IllegalArgumentException("--by subject, --subject and --pool exclude each other; expected one");
         }
-        if ((spark.master != null || spark.saveSpec != null) && by == null) {
-            throw new IllegalArgumentException((spark.master != null ? "--spark " + spark.master : "--save-spec")
-                + " shares out the fits of --by subject; give --by subject too");
-        }
+        spark.requireShared(by != null, "the fits of --by subject; give --by subject too");
         Model model = preset != null ? Presets.byName(preset) : ModelJson.read(modelFile);
         FitJob job = job(model, dataFile);
         if (spark.saved(job.toJson(), "fit " + spark.saveSpec, spec.commandLine().getOut(), inputs)) {
@@ -206,13 +202,13 @@ final class FitCommand implements Callable<Integer> {
 
     /** The fits this command asks for, as a job (the data read as NONMEM-style or tidy, by their columns). */
     private FitJob job(Model model, Path dataFile) {
-        if ((observe != null || !dvUnit.isEmpty()) && !nonmem(dataFile)) {
+        FitJob job = FitJob.of(model, dataFile, estimate);
+        if ((observe != null || !dvUnit.isEmpty()) && !job.nonmemStyle()) {
             throw new IllegalArgumentException((observe != null ? "--observe" : "--dv-unit") + " is for NONMEM-style "
                 + "data (ID, TIME, DV, ...); " + dataFile + " is tidy: its compartment and unit columns say what "
                 + "each value measures");
         }
-        FitJob job = FitJob.of(model, dataFile, estimate).withErrorModel(error).withStarts(starts, seed)
-            .withNonmem(observe, dvUnit);
+        job = job.withErrorModel(error).withStarts(starts, seed).withNonmem(observe, dvUnit);
         if (map != null) {
             job = job.withMap(map);
         }
@@ -226,10 +222,5 @@ final class FitCommand implements Callable<Integer> {
             job = job.withProfiles(profile);
         }
         return job;
-    }
-
-    private static boolean nonmem(Path dataFile) {
-        CsvTable table = CsvTable.read(dataFile);
-        return (table.column("EVID") >= 0 || table.column("AMT") >= 0) && table.column("DV") >= 0;
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.nanopk.Model;
 import org.nanopk.io.CsvTable;
+import org.nanopk.io.StudyJson;
 import org.nanopk.population.Population;
 import org.nanopk.population.Readout;
 import picocli.CommandLine.ArgGroup;
@@ -97,7 +98,7 @@ final class PopulationCommand implements Callable<Integer> {
         for (String name : names) {
             study = study.readout("AUC " + name, Readout.auc(name)).readout("Cmax " + name, Readout.max(name));
         }
-        if (spark.saved(org.nanopk.io.StudyJson.toJson(study), "population " + spark.saveSpec + " " + n, w,
+        if (spark.saved(StudyJson.toJson(study), "population " + spark.saveSpec + " " + n, w,
             source.input(), new Cli.Input("the omega file", variability.omega))) {
             return 0;
         }

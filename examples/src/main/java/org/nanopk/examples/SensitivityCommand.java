@@ -7,6 +7,7 @@ import java.util.function.ToDoubleFunction;
 
 import org.nanopk.Model;
 import org.nanopk.Simulation;
+import org.nanopk.io.SensitivityJson;
 import org.nanopk.population.Readout;
 import org.nanopk.population.Sensitivity;
 import picocli.CommandLine.ArgGroup;
@@ -73,20 +74,17 @@ final class SensitivityCommand implements Callable<Integer> {
         }
         Sensitivity analysis = Sensitivity.of(model, label, f).withTimes(times)
             .withParameters(ps.toArray(new String[0])).withSolver(solverOptions.solver());
-        if ((spark.master != null || spark.saveSpec != null) && global == null) {
-            throw new IllegalArgumentException((spark.master != null ? "--spark " + spark.master : "--save-spec")
-                + " shares out the Sobol design of --global N; give --global too (local coefficients take 1 + 2k "
-                + "simulations)");
-        }
-        if (global != null && spark.saved(org.nanopk.io.SensitivityJson.toJson(analysis.withCv(cv).withSamples(global)),
-            "sensitivity " + spark.saveSpec, w, source.input())) {
+        spark.requireShared(global != null, "the Sobol design of --global N; give --global too (local coefficients "
+            + "take 1 + 2k simulations)");
+        Sensitivity sobol = global != null ? analysis.withCv(cv).withSamples(global) : null;
+        if (sobol != null && spark.saved(SensitivityJson.toJson(sobol), "sensitivity " + spark.saveSpec, w,
+            source.input())) {
             return 0;
         }
         boolean onSpark = spark.on();
         w.println(analysis.local());
-        if (global != null) {
+        if (sobol != null) {
             w.println();
-            Sensitivity sobol = analysis.withCv(cv).withSamples(global);
             w.println(onSpark ? SparkRuns.sobol(spark.master, sobol) : sobol.sobol());
         }
         return 0;

@@ -31,6 +31,17 @@ final class SparkOption {
         return true;
     }
 
+    /**
+     * Refuses --spark and --save-spec where the command would share nothing out ({@code applies} false):
+     * "--spark local[2] shares out {@code what}".
+     */
+    void requireShared(boolean applies, String what) {
+        if (!applies && (master != null || saveSpec != null)) {
+            throw new IllegalArgumentException((master != null ? "--spark " + master : "--save-spec") + " shares out "
+                + what);
+        }
+    }
+
     /** True when --spark was given, after checking that Spark is on the class path. */
     boolean on() {
         if (master == null) {
