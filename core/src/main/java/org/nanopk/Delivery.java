@@ -7,7 +7,7 @@ import org.nanopk.internal.Checks;
  * over time, DE(t) = 100·A_tissue(t)/dose, its maximum, and the exposure ratio
  * AUC_tissue/AUC_blood of the amounts from the first to the last output time. Every number is the
  * solution's, not its output grid's: the maximum is found on the continuous solution (each solver step,
- * refined by root finding on the derivative), the areas are quadrature states integrated with the model,
+ * refined by root finding on the derivative), the areas are the exact integrals of its steps,
  * and DE is known at any time of the simulated span.
  *
  * @param tissue the compartment or output read as the tissue

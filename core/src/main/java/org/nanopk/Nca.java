@@ -48,8 +48,8 @@ import org.nanopk.internal.Checks;
  * MRT after an infusion subtracts half its duration.
  *
  * <p><b>A simulated series</b> is read from its solution, not its points: Cmax and Tmax from the
- * continuous solution, AUC and AUMC over the simulated span by quadrature states integrated with the
- * model, and λz = −C′/C at the last time (the solution's own terminal rate there). Its regression
+ * continuous solution, AUC and AUMC over the simulated span integrated exactly over the solver's
+ * steps (by quadrature states where the solution is a matrix exponential), and λz = −C′/C at the last time (the solution's own terminal rate there). Its regression
  * parameters and …P extrapolations are reported missing, with that reason.
  *
  * <p>A parameter that cannot be computed is missing, with the reason ({@link #missing()}); reading it

@@ -18,7 +18,7 @@ public final class Series {
 
     /**
      * What a simulation knows between its output times: the quantity's value at any time of the span,
-     * its maximum on the continuous solution, its area and first moment by quadrature, its slope.
+     * its maximum on the continuous solution, its area and first moment over the solver's steps, its slope.
      */
     interface Curve {
         double start();
@@ -218,9 +218,10 @@ public final class Series {
     }
 
     /**
-     * Area under the curve from the first to the last time (value·h): for a simulated series, by a
-     * quadrature state integrated with the model (as accurate as the solution); for measured values,
-     * linear-up/log-down trapezoids.
+     * Area under the curve from the first to the last time (value·h): for a simulated series, the
+     * exact integral of the solver's dense output over its steps (as accurate as the solution; for an
+     * exact solve or an output not linear in the states, a quadrature state integrated with the model);
+     * for measured values, linear-up/log-down trapezoids.
      */
     public double auc() {
         requireNonEmpty();
@@ -230,7 +231,7 @@ public final class Series {
 
     /**
      * Area under a simulated series' curve from {@code from} to {@code to} (h, within the simulated
-     * span), by quadrature.
+     * span), as {@link #auc()}.
      *
      * @throws IllegalArgumentException for measured values (use {@link Nca} for their areas)
      */

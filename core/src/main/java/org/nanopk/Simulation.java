@@ -239,16 +239,42 @@ public final class Simulation {
         return trajectory().maximum(quantity(name));
     }
 
-    /** The area under a quantity's curve from {@code from} to {@code to} (h), by its quadrature state. */
+    /**
+     * The area under a quantity's curve from {@code from} to {@code to} (h): the exact integral of the
+     * solver's dense output where the solution is made of steps and the quantity is linear in the
+     * states, else by its quadrature state (see {@link #pathIntegrals}).
+     */
     double areaOf(String name, double from, double to) {
+        double[] path = pathIntegrals(name, from, to);
+        if (path != null) {
+            return path[0];
+        }
         return quadratureAt(name, to)[0] - quadratureAt(name, from)[0];
     }
 
-    /** ∫ t·quantity dt from {@code from} to {@code to} = [t·Q1] − ΔQ2. */
+    /** ∫ t·quantity dt from {@code from} to {@code to}: as {@link #areaOf}; by quadratures [t·Q1] − ΔQ2. */
     double momentOf(String name, double from, double to) {
+        double[] path = pathIntegrals(name, from, to);
+        if (path != null) {
+            return path[1];
+        }
         double[] b = quadratureAt(name, to);
         double[] a = quadratureAt(name, from);
         return to * b[0] - b[1] - (from * a[0] - a[1]);
+    }
+
+    /**
+     * {∫ q dt, ∫ t·q dt} of a linear quantity on the continuous solution, integrating each step's
+     * polynomial exactly: the area of the very curve the values and maxima are read from, at no second
+     * solve. Null when the solution has exact stretches (matrix exponentials: their quadratures are
+     * exact instead) or the quantity is not linear in the states.
+     */
+    private double[] pathIntegrals(String name, double from, double to) {
+        if (stats.matrixExponentials() > 0) {
+            return null;
+        }
+        Trajectory.Linear q = quantity(name).linear();
+        return q == null ? null : trajectory().integrals(q, from, to);
     }
 
     /** The quantity's time derivative at t (h), from the solution (the derivative of its dense output). */

@@ -159,7 +159,8 @@ final class Trajectory implements StepListener {
 
     /** A stretch where nothing changes from the zero state (nothing dosed yet, nothing produced). */
     void zero(double t0, double t1) {
-        add(t0, t1, -1, new DenseOutput() {
+        // kept as a polynomial (of zeros): read, searched and integrated as the steps are
+        step(t0, t1, new DenseOutput() {
             @Override
             public void state(double t, double[] out, int at) {
                 Arrays.fill(out, at, at + n, 0.0);
@@ -332,6 +333,92 @@ final class Trajectory implements StepListener {
         return new double[] {bestT, best};
     }
 
+    /**
+     * {∫ q dt, ∫ t·q dt} of a linear quantity from {@code from} to {@code to} (h), integrating each
+     * step's polynomial exactly (its Chebyshev series term by term); null when an exact stretch of
+     * positive length lies in between (its solution is no polynomial: the caller integrates otherwise).
+     */
+    double[] integrals(Linear q, double from, double to) {
+        double area = 0;
+        double moment = 0;
+        double[] values = new double[DEGREE + 1];
+        double[] c = new double[DEGREE + 2];
+        double[] xc = new double[DEGREE + 2];
+        double[] anti = new double[DEGREE + 3];
+        for (int k = 0; k < size; k++) {
+            double a = Math.max(from, start[k]);
+            double b = Math.min(to, end[k]);
+            if (!(b > a)) {
+                continue;
+            }
+            if (nodesAt[k] < 0) {
+                return null;
+            }
+            combine(q, nodesAt[k], values);
+            chebyshev(values, 0, 1, c);
+            c[DEGREE + 1] = 0;
+            double h = span(k);
+            double xa = 2 * (a - start[k]) / h - 1;
+            double xb = 2 * (b - start[k]) / h - 1;
+            // t = t0 + h(x + 1)/2, dt = h/2 dx: ∫ q dt = h/2 ∫ p dx, ∫ t q dt = h/2 [(t0 + h/2) ∫ p dx + h/2 ∫ x p dx]
+            double ip = definite(c, DEGREE, anti, xa, xb);
+            timesX(c, DEGREE, xc);
+            double ixp = definite(xc, DEGREE + 1, anti, xa, xb);
+            area += h / 2 * ip;
+            moment += h / 2 * ((start[k] + h / 2) * ip + h / 2 * ixp);
+        }
+        return new double[] {area, moment};
+    }
+
+    /** The linear quantity's values at the six nodes of the polynomial piece whose nodes start at {@code o}. */
+    private void combine(Linear q, int o, double[] values) {
+        int[] states = q.states();
+        double[] weights = q.weights();
+        for (int j = 0; j <= DEGREE; j++) {
+            double v = q.constant();
+            for (int i = 0; i < states.length; i++) {
+                v += weights[i] * nodes[o + j * n + states[i]];
+            }
+            values[j] = v;
+        }
+    }
+
+    /** The coefficients of x·Σ c_k T_k (degree d + 1) from those of degree d: x T_k = (T_{k+1} + T_{|k−1|})/2. */
+    private static void timesX(double[] c, int d, double[] out) {
+        Arrays.fill(out, 0, d + 2, 0.0);
+        out[1] += c[0];
+        for (int k = 1; k <= d; k++) {
+            out[k + 1] += c[k] / 2;
+            out[k - 1] += c[k] / 2;
+        }
+    }
+
+    /**
+     * ∫ Σ c_k T_k dx from xa to xb (degree d): the antiderivative's coefficients C_1 = c_0 − c_2/2,
+     * C_k = (c_{k−1} − c_{k+1})/(2k) for k ≥ 2, evaluated at both ends by Clenshaw's recurrence.
+     */
+    private static double definite(double[] c, int d, double[] anti, double xa, double xb) {
+        anti[0] = 0;
+        for (int k = 1; k <= d + 1; k++) {
+            double prev = k == 1 ? 2 * c[0] : c[k - 1];
+            double next = k + 1 <= d ? c[k + 1] : 0;
+            anti[k] = (prev - next) / (2 * k);
+        }
+        return series(anti, d + 1, xb) - series(anti, d + 1, xa);
+    }
+
+    /** Σ c_k T_k(x), k ≤ d, by Clenshaw's recurrence. */
+    private static double series(double[] c, int d, double x) {
+        double b1 = 0;
+        double b2 = 0;
+        for (int m = d; m >= 1; m--) {
+            double b0 = c[m] + 2 * x * b1 - b2;
+            b2 = b1;
+            b1 = b0;
+        }
+        return c[0] + x * b1 - b2;
+    }
+
     /** A quantity's value and slope at a time of one piece, as the maximum search reads them; as a function, the slope. */
     private abstract static class Probe implements UnivariateFunction {
         double value;
@@ -400,14 +487,7 @@ final class Trajectory implements StepListener {
         void piece(int k) {
             t0 = start[k];
             h = span(k);
-            int o = nodesAt[k];
-            for (int j = 0; j <= DEGREE; j++) {
-                double v = q.constant();
-                for (int i = 0; i < q.states().length; i++) {
-                    v += q.weights()[i] * nodes[o + j * n + q.states()[i]];
-                }
-                values[j] = v;
-            }
+            combine(q, nodesAt[k], values);
         }
 
         @Override

@@ -3,7 +3,7 @@
  * {@link org.nanopk.RateLaw rate laws}, outputs, integrals, doses), {@link org.nanopk.Dose} and
  * {@link org.nanopk.Regimen} with NONMEM's semantics, {@link org.nanopk.Simulation} and
  * {@link org.nanopk.Series} results (read from the continuous solution: values at any time, maxima,
- * areas by quadrature), {@link org.nanopk.Delivery}, non-compartmental analysis ({@link org.nanopk.Nca}
+ * areas over the solver's steps), {@link org.nanopk.Delivery}, non-compartmental analysis ({@link org.nanopk.Nca}
  * with {@link org.nanopk.NcaOptions}, {@link org.nanopk.SparseNca}, {@link org.nanopk.NcaReport}, the
  * parameters named by {@link org.nanopk.NcaParameter CDISC codes}), {@link org.nanopk.Observations} and
  * {@link org.nanopk.Fit}, {@link org.nanopk.Table} for printing.

@@ -12,7 +12,7 @@ import org.nanopk.solve.Solver;
 
 /**
  * A simulation's readouts are properties of its solution, not of its output grid: maxima found on the
- * dense solution, areas by quadrature states, values at any time by dense output. Checked two ways:
+ * dense solution, areas as exact integrals of its steps, values at any time by dense output. Checked two ways:
  * the same model read off a 24 h grid and a 0.01 h grid agrees to 1e-8 relative (the solver takes the
  * same steps whatever the output times), and the readouts match closed forms (oral one-compartment
  * Cmax, Tmax, AUC and AUMC; Michaelis–Menten elimination's area by Lambert W) to 1e-8 relative at
@@ -100,8 +100,8 @@ class GridIndependenceTest {
      * A simulation recorded during its solve ({@code simulateContinuous}) reads the same maxima and areas
      * as one that solves again for them, bit for bit (the steps do not depend on the recording); the
      * maximum of an output that is a sum of states (Tumor = Ti + Tm + E + C, searched on one combined polynomial
-     * per step) equals the largest value of a 1e-5 h grid about it to 1e-9, and its area read at output
-     * rows equals the one read from the recorded quadrature solution between them to 1e-12.
+     * per step) equals the largest value of a 1e-5 h grid about it to 1e-9, and its area between output
+     * rows equals the area from just after the first of them plus the sliver before it to 1e-12.
      */
     @Test
     void recordedSolutionAndLinearOutputs() {
@@ -121,7 +121,7 @@ class GridIndependenceTest {
             best = Math.max(best, v);
         }
         rel(best, tumor.max(), 1e-9, "Tumor max");
-        // 24 and 48 h are rows; 24.0000001 is not, so that area comes from the recorded quadrature solution
+        // 24.0000001 h lies inside a step: its part of the step's polynomial is integrated
         rel(tumor.auc(24, 48), tumor.auc(24.0000001, 48) + 1e-7 * tumor.at(24), 1e-12, "Tumor AUC 24-48 h");
     }
 

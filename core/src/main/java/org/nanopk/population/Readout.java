@@ -87,13 +87,12 @@ public final class Readout implements ToDoubleFunction<Simulation> {
     }
 
     /**
-     * True when the readout may read the solution between output times (maxima; a value at a time
-     * that is not an output time), so a study records the continuous solution in each subject's solve.
+     * True when the readout reads the continuous solution (maxima; areas, the integrals of its steps; a
+     * value at a time that is not an output time), so a study records it in each subject's one solve.
      */
     boolean needsContinuous(double[] outputTimes) {
         return switch (kind) {
-            case MAX, TIME_OF_MAX, MAX_PERCENT_ID -> true;
-            case AUC -> false;
+            case MAX, TIME_OF_MAX, MAX_PERCENT_ID, AUC -> true;
             case AMOUNT_AT, PERCENT_ID_AT -> java.util.Arrays.binarySearch(outputTimes, time) < 0;
         };
     }
