@@ -30,9 +30,29 @@ final class Trajectory implements StepListener {
     /** Geometric sampling of an exact stretch: from 1e-9 of its length up, by this ratio. */
     private static final double RATIO = 1.15;
 
+    /**
+     * ∫ p dx and ∫ x·p dx over [−1, 1] of the interpolant p of node values v_j are Σ w_j v_j: the
+     * integrals of the Lagrange polynomials of the nodes (Clenshaw–Curtis weights for the first),
+     * worked out once by integrating each one's Chebyshev series as any piece's is.
+     */
+    private static final double[] AREA_WEIGHTS = new double[DEGREE + 1];
+    private static final double[] MOMENT_WEIGHTS = new double[DEGREE + 1];
+
     static {
         for (int j = 0; j <= DEGREE; j++) {
             NODES[j] = (1 - Math.cos(j * Math.PI / DEGREE)) / 2;
+        }
+        double[][] transform = transform();
+        double[] c = new double[DEGREE + 2];
+        double[] xc = new double[DEGREE + 2];
+        double[] anti = new double[DEGREE + 3];
+        for (int j = 0; j <= DEGREE; j++) {
+            double[] unit = new double[DEGREE + 1];
+            unit[j] = 1;
+            chebyshev(transform, unit, 0, 1, c);
+            AREA_WEIGHTS[j] = definite(c, DEGREE, anti, -1, 1);
+            timesX(c, DEGREE, xc);
+            MOMENT_WEIGHTS[j] = definite(xc, DEGREE + 1, anti, -1, 1);
         }
     }
 
@@ -77,15 +97,20 @@ final class Trajectory implements StepListener {
      * The weights of the discrete cosine transform from node values to Chebyshev coefficients:
      * w_j·cos(k(5 − j)π/5), w = ½ at the ends (node j is x_j = 2θ_j − 1 = −cos(jπ/5) = cos((5 − j)π/5)).
      */
-    private final double[][] transform = new double[DEGREE + 1][DEGREE + 1];
+    private final double[][] transform = transform();
 
     Trajectory(int n) {
         this.n = n;
+    }
+
+    private static double[][] transform() {
+        double[][] w = new double[DEGREE + 1][DEGREE + 1];
         for (int k = 0; k <= DEGREE; k++) {
             for (int j = 0; j <= DEGREE; j++) {
-                transform[k][j] = (j == 0 || j == DEGREE ? 0.5 : 1) * Math.cos(k * (DEGREE - j) * Math.PI / DEGREE);
+                w[k][j] = (j == 0 || j == DEGREE ? 0.5 : 1) * Math.cos(k * (DEGREE - j) * Math.PI / DEGREE);
             }
         }
+        return w;
     }
 
     /** Ends the recording: from now on only queries. */
@@ -142,6 +167,10 @@ final class Trajectory implements StepListener {
      * j = 0..5, into {@code c[0..6)}: the nodes are the Lobatto points cos(jπ/5) in x = 1 − 2θ.
      */
     private void chebyshev(double[] v, int o, int stride, double[] c) {
+        chebyshev(transform, v, o, stride, c);
+    }
+
+    private static void chebyshev(double[][] transform, double[] v, int o, int stride, double[] c) {
         for (int k = 0; k <= DEGREE; k++) {
             double s = 0;
             for (int j = 0; j <= DEGREE; j++) {
@@ -355,9 +384,21 @@ final class Trajectory implements StepListener {
                 return null;
             }
             combine(q, nodesAt[k], values);
+            double h = span(k);
+            if (a == start[k] && b == end[k]) {
+                // a whole step: ∫ p dx and ∫ x p dx over [−1, 1] are fixed combinations of the node values
+                double ip = 0;
+                double ixp = 0;
+                for (int j = 0; j <= DEGREE; j++) {
+                    ip += AREA_WEIGHTS[j] * values[j];
+                    ixp += MOMENT_WEIGHTS[j] * values[j];
+                }
+                area += h / 2 * ip;
+                moment += h / 2 * ((start[k] + h / 2) * ip + h / 2 * ixp);
+                continue;
+            }
             chebyshev(values, 0, 1, c);
             c[DEGREE + 1] = 0;
-            double h = span(k);
             double xa = 2 * (a - start[k]) / h - 1;
             double xb = 2 * (b - start[k]) / h - 1;
             // t = t0 + h(x + 1)/2, dt = h/2 dx: ∫ q dt = h/2 ∫ p dx, ∫ t q dt = h/2 [(t0 + h/2) ∫ p dx + h/2 ∫ x p dx]

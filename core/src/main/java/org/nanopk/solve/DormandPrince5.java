@@ -79,6 +79,13 @@ final class DormandPrince5 extends AbstractSolver {
         private final double[] k6;
         private final double[] k7;
         private final double[] u;
+        /** The dense output's coefficients of the current step, valid when {@link #denseReady}. */
+        private final double[] r1;
+        private final double[] r2;
+        private final double[] r3;
+        private final double[] r4;
+        private boolean denseReady;
+        private double denseFor;
         private int stiffSteps;
         private int nonStiffSteps;
 
@@ -91,6 +98,10 @@ final class DormandPrince5 extends AbstractSolver {
             k6 = new double[n];
             k7 = new double[n];
             u = new double[n];
+            r1 = new double[n];
+            r2 = new double[n];
+            r3 = new double[n];
+            r4 = new double[n];
         }
 
         @Override
@@ -129,18 +140,28 @@ final class DormandPrince5 extends AbstractSolver {
             for (int i = 0; i < n; i++) {
                 err[i] = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i]);
             }
+            denseReady = false;
             return true;
         }
 
         @Override
         void dense(double theta, double h, double[] out, int at) {
+            if (denseFor != h || !denseReady) {
+                // the interpolant's coefficients, once per step: a recorded step reads 4 interior points
+                for (int i = 0; i < n; i++) {
+                    double ydiff = y1[i] - y0[i];
+                    double bspl = h * f0[i] - ydiff;
+                    r1[i] = ydiff;
+                    r2[i] = bspl;
+                    r3[i] = ydiff - h * k7[i] - bspl;
+                    r4[i] = h * (D1 * f0[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
+                }
+                denseFor = h;
+                denseReady = true;
+            }
             double s = 1 - theta;
             for (int i = 0; i < n; i++) {
-                double ydiff = y1[i] - y0[i];
-                double bspl = h * f0[i] - ydiff;
-                double r4 = ydiff - h * k7[i] - bspl;
-                double r5 = h * (D1 * f0[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
-                out[at + i] = y0[i] + theta * (ydiff + s * (bspl + theta * (r4 + s * r5)));
+                out[at + i] = y0[i] + theta * (r1[i] + s * (r2[i] + theta * (r3[i] + s * r4[i])));
             }
         }
 

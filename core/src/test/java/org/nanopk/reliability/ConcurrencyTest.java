@@ -120,7 +120,9 @@ class ConcurrencyTest {
         "org.nanopk.solve.Rosenbrock.D", "Rodas5P coefficients",
         "org.nanopk.solve.Rosenbrock.H", "Rodas5P dense-output coefficients",
         "org.nanopk.solve.Rosenbrock.NODES", "Rodas5P coefficients",
-        "org.nanopk.Trajectory.NODES", "Chebyshev-Lobatto nodes");
+        "org.nanopk.Trajectory.NODES", "Chebyshev-Lobatto nodes",
+        "org.nanopk.Trajectory.AREA_WEIGHTS", "quadrature weights of the Chebyshev-Lobatto nodes",
+        "org.nanopk.Trajectory.MOMENT_WEIGHTS", "quadrature weights of the Chebyshev-Lobatto nodes");
 
     /**
      * Every static field of every main class is final and holds an immutable value: a primitive, a
